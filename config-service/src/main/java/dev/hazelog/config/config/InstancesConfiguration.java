@@ -1,0 +1,17 @@
+package dev.hazelog.config.config;
+
+import dev.hazelog.config.domain.Instances;
+import dev.hazelog.config.domain.InstancesFile;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+@Configuration(proxyBeanMethods = false)
+class InstancesConfiguration {
+
+    /** Read once at start-up: a missing or invalid file stops the service before it answers anything. */
+    @Bean
+    Instances instances(ConfigServiceProperties properties, ResourceLoader resources) {
+        return InstancesFile.load(resources.getResource(properties.instancesFile()));
+    }
+}

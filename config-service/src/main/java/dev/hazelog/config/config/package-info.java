@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.config.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.config.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.config.http;
+
+import org.jspecify.annotations.NullMarked;

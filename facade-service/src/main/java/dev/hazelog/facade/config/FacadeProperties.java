@@ -1,0 +1,41 @@
+package dev.hazelog.facade.config;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The facade's settings, bound from {@code hazelog.facade.*} (env {@code HAZELOG_FACADE_*}).
+ *
+ * @param configServiceUrl where the config service answers
+ * @param connectTimeout how long to wait for a connection to another service
+ * @param requestTimeout how long to wait for another service's answer
+ * @param attemptsPerInstance tries of one logging service before failing over to the next
+ * @param retryBackoff the wait before the second try of an instance; it doubles for each further try
+ * @param instancesRefresh how often the instance list is fetched again from the config service
+ */
+@ConfigurationProperties("hazelog.facade")
+public record FacadeProperties(
+        @DefaultValue("http://127.0.0.1:5006") URI configServiceUrl,
+        @DefaultValue("500ms") Duration connectTimeout,
+        @DefaultValue("2s") Duration requestTimeout,
+        @DefaultValue("3") int attemptsPerInstance,
+        @DefaultValue("20ms") Duration retryBackoff,
+        @DefaultValue("5s") Duration instancesRefresh) {
+
+    public FacadeProperties {
+        require(configServiceUrl.getHost() != null, "config-service-url needs a host: " + configServiceUrl);
+        require(connectTimeout.isPositive(), "connect-timeout must be positive");
+        require(requestTimeout.isPositive(), "request-timeout must be positive");
+        require(attemptsPerInstance >= 1, "attempts-per-instance must be at least 1");
+        require(retryBackoff.isPositive(), "retry-backoff must be positive");
+        require(instancesRefresh.isPositive(), "instances-refresh must be positive");
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException("hazelog.facade." + problem);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.facade.config;
+
+import org.jspecify.annotations.NullMarked;

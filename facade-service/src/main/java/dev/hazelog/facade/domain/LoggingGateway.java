@@ -1,0 +1,21 @@
+package dev.hazelog.facade.domain;
+
+import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.MessageView;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One logging service, called over HTTP. Every method throws {@link ServiceUnavailableException} when the instance
+ * does not answer or fails, and {@link RejectedException} when it refuses the request.
+ */
+public interface LoggingGateway {
+
+    FetchAnswer store(URI instance, UUID id, String text);
+
+    List<MessageView> all(URI instance);
+
+    Optional<MessageView> find(URI instance, UUID id);
+}

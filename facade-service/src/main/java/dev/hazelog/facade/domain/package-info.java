@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.facade.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package dev.hazelog.facade.http;
+
+import dev.hazelog.facade.domain.LoggingGateway;
+import dev.hazelog.facade.domain.RejectedException;
+import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.FetchRequest;
+import dev.hazelog.shared.wire.MessageList;
+import dev.hazelog.shared.wire.MessageView;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+@Component
+class LoggingServiceClient implements LoggingGateway {
+
+    private final RestClient http;
+
+    LoggingServiceClient(RestClient serviceClient) {
+        this.http = serviceClient;
+    }
+
+    @Override
+    public FetchAnswer store(URI instance, UUID id, String text) {
+        return ServiceCalls.call(
+                instance,
+                http.post()
+                        .uri(instance.resolve("/fetching_message"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new FetchRequest(id.toString(), text)),
+                FetchAnswer.class);
+    }
+
+    @Override
+    public List<MessageView> all(URI instance) {
+        return ServiceCalls.call(instance, http.get().uri(instance.resolve("/messages")), MessageList.class)
+                .messages();
+    }
+
+    @Override
+    public Optional<MessageView> find(URI instance, UUID id) {
+        try {
+            return Optional.of(ServiceCalls.call(
+                    instance, http.get().uri(instance.resolve("/messages/" + id)), MessageView.class));
+        } catch (RejectedException e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hazelog.facade.http;
+
+import dev.hazelog.facade.domain.MessageService;
+import dev.hazelog.facade.domain.MessageService.AllMessages;
+import dev.hazelog.facade.domain.MessageService.MessagesServicePart;
+import dev.hazelog.facade.domain.MessageService.Receipt;
+import dev.hazelog.shared.http.InvalidInputException;
+import dev.hazelog.shared.http.MessageIds;
+import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.wire.MessageView;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The resource API: {@code POST /messages} (JSON or plain text), {@code GET /messages}, {@code GET /messages/{id}}. */
+@RestController
+class MessagesController {
+
+    private final MessageService messages;
+    private final MessageRules rules;
+
+    MessagesController(MessageService messages, MessageRules rules) {
+        this.messages = messages;
+        this.rules = rules;
+    }
+
+    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Created> createFromJson(@RequestBody SendRequest request) {
+        return created(request.msg());
+    }
+
+    @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<Created> createFromText(
+            @RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+        return created(decode(body, contentType));
+    }
+
+    @GetMapping("/messages")
+    MessagesAnswer all() {
+        AllMessages all = messages.all();
+        return new MessagesAnswer(all.messages(), all.messagesService());
+    }
+
+    @GetMapping("/messages/{id}")
+    ResponseEntity<MessageView> one(@PathVariable("id") String id) {
+        return ResponseEntity.of(messages.find(MessageIds.parse("id", id)));
+    }
+
+    private ResponseEntity<Created> created(String text) {
+        Receipt receipt = messages.send(rules.check(text));
+        return ResponseEntity.created(URI.create("/messages/" + receipt.id()))
+                .body(new Created(receipt.id().toString(), receipt.storedBy()));
+    }
+
+    /** Text is UTF-8 unless the request says otherwise; bytes that are not valid in that charset are refused. */
+    private static String decode(byte[] body, MediaType contentType) {
+        Charset charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.badRequest("Malformed text", "The body is not valid " + charset.name() + ".");
+        }
+    }
+
+    record Created(String id, String storedBy) {}
+
+    record MessagesAnswer(List<MessageView> messages, MessagesServicePart messagesService) {}
+}

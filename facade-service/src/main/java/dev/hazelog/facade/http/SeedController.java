@@ -1,0 +1,46 @@
+package dev.hazelog.facade.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hazelog.facade.domain.MessageService;
+import dev.hazelog.facade.domain.MessageService.AllMessages;
+import dev.hazelog.facade.domain.MessageService.Receipt;
+import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.wire.MessageView;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The original system's routes, with its names and shapes, so its clients keep working. */
+@RestController
+class SeedController {
+
+    private final MessageService messages;
+    private final MessageRules rules;
+
+    SeedController(MessageService messages, MessageRules rules) {
+        this.messages = messages;
+        this.rules = rules;
+    }
+
+    /** {@code {"msg": "..."}} → {@code {"status": "200", "id": "...", "storedBy": "..."}}. */
+    @PostMapping(path = "/send_to_logging_service", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SendAnswer send(@RequestBody SendRequest request) {
+        Receipt receipt = messages.send(rules.check(request.msg()));
+        return new SendAnswer("200", receipt.id().toString(), receipt.storedBy());
+    }
+
+    /** {@code {"all_msgs": "<messages joined by ', '>\n<messages service text>"}}. */
+    @GetMapping("/get_resulted_messages")
+    ResultedMessages resultedMessages() {
+        AllMessages all = messages.all();
+        String joined = all.messages().stream().map(MessageView::msg).collect(Collectors.joining(", "));
+        return new ResultedMessages(joined + "\n" + all.messagesService().text());
+    }
+
+    record SendAnswer(String status, String id, String storedBy) {}
+
+    record ResultedMessages(@JsonProperty("all_msgs") String allMsgs) {}
+}

@@ -1,0 +1,73 @@
+package dev.hazelog.facade.http;
+
+import dev.hazelog.facade.domain.RejectedException;
+import dev.hazelog.facade.domain.ServiceUnavailableException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Runs one call to another service and sorts its failures: no answer or a 5xx becomes a
+ * {@link ServiceUnavailableException} (try again, or elsewhere), a 4xx a {@link RejectedException} (do not).
+ */
+final class ServiceCalls {
+
+    private ServiceCalls() {}
+
+    static <T> T call(URI service, RestClient.RequestHeadersSpec<?> request, Class<T> answerType) {
+        try {
+            return request.exchange((sent, response) -> {
+                HttpStatusCode status = response.getStatusCode();
+                if (status.is2xxSuccessful()) {
+                    T answer = response.bodyTo(answerType);
+                    if (answer == null) {
+                        throw new ServiceUnavailableException(service, "empty answer");
+                    }
+                    return answer;
+                }
+                if (status.is4xxClientError()) {
+                    ProblemDetail problem = readProblem(response, status);
+                    throw new RejectedException(
+                            status.value(),
+                            problem.getTitle() == null ? "Rejected" : problem.getTitle(),
+                            problem.getDetail() == null
+                                    ? service + " answered " + status.value()
+                                    : problem.getDetail());
+                }
+                throw new ServiceUnavailableException(service, "answered " + status.value());
+            });
+        } catch (ResourceAccessException e) {
+            throw new ServiceUnavailableException(service, reason(e));
+        } catch (RestClientException e) {
+            throw new ServiceUnavailableException(service, "unreadable answer");
+        }
+    }
+
+    private static ProblemDetail readProblem(
+            RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response, HttpStatusCode status) {
+        try {
+            ProblemDetail problem = response.bodyTo(ProblemDetail.class);
+            return problem != null ? problem : ProblemDetail.forStatus(status);
+        } catch (RestClientException e) {
+            return ProblemDetail.forStatus(status);
+        }
+    }
+
+    /** Says what went wrong in words a client may read; never an internal class name. */
+    private static String reason(ResourceAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException) {
+                return "timed out";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return "connection failed";
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.facade.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,48 @@
+package dev.hazelog.logging.config;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.spi.properties.ClusterProperty;
+import dev.hazelog.logging.domain.HazelcastMessageStore;
+import dev.hazelog.logging.domain.StoredMessageSerializer;
+
+/** Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list. */
+public final class MemberConfigFactory {
+
+    private MemberConfigFactory() {}
+
+    public static Config create(ClusterProperties properties) {
+        Config config = new Config();
+        config.setClusterName(properties.name());
+        config.setProperty(ClusterProperty.PHONE_HOME_ENABLED.getName(), "false");
+        config.setProperty(ClusterProperty.LOGGING_TYPE.getName(), "slf4j");
+        // Bind only to the configured interface, never to 0.0.0.0.
+        config.setProperty(ClusterProperty.SOCKET_BIND_ANY.getName(), "false");
+        // On SIGTERM migrate this member's partitions before leaving (the default, TERMINATE, just leaves).
+        config.setProperty(ClusterProperty.SHUTDOWNHOOK_POLICY.getName(), "GRACEFUL");
+        config.setProperty(
+                ClusterProperty.HEARTBEAT_INTERVAL_SECONDS.getName(),
+                String.valueOf(properties.heartbeatInterval().toSeconds()));
+        config.setProperty(
+                ClusterProperty.MAX_NO_HEARTBEAT_SECONDS.getName(),
+                String.valueOf(properties.maxNoHeartbeat().toSeconds()));
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(properties.port()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface(properties.bindAddress());
+        if (!properties.publicAddress().isBlank()) {
+            network.setPublicAddress(properties.publicAddress());
+        }
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(properties.members());
+
+        config.getMapConfig(HazelcastMessageStore.MAP_NAME)
+                .setBackupCount(properties.backupCount())
+                .setAsyncBackupCount(0);
+        config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new StoredMessageSerializer());
+        return config;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.logging.config;
+
+import org.jspecify.annotations.NullMarked;

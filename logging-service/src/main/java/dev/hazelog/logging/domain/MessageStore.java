@@ -1,0 +1,25 @@
+package dev.hazelog.logging.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The messages of the whole cluster, keyed by id. */
+public interface MessageStore {
+
+    /**
+     * Stores the message unless its id is already stored. Atomic across the cluster: of many concurrent calls with
+     * one id, exactly one stores.
+     *
+     * @throws ConflictingMessageException if the id is stored with another text
+     */
+    StoreResult store(UUID id, String text);
+
+    /** Every message, in acceptance order. */
+    List<StoredMessage> all();
+
+    Optional<StoredMessage> find(UUID id);
+
+    /** @param message what the store holds for the id now; {@code duplicate} when it was there before the call */
+    record StoreResult(StoredMessage message, boolean duplicate) {}
+}

@@ -1,0 +1,38 @@
+package dev.hazelog.logging.domain;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Hazelcast Compact form of {@link StoredMessage}: a schema of named fields, no Java serialization. */
+public class StoredMessageSerializer implements CompactSerializer<StoredMessage> {
+
+    @Override
+    public StoredMessage read(CompactReader reader) {
+        return new StoredMessage(
+                reader.readString("id"),
+                reader.readString("text"),
+                Instant.EPOCH.plus(reader.readInt64("acceptedAtMicros"), ChronoUnit.MICROS),
+                reader.readString("storedBy"));
+    }
+
+    @Override
+    public void write(CompactWriter writer, StoredMessage message) {
+        writer.writeString("id", message.id());
+        writer.writeString("text", message.text());
+        writer.writeInt64("acceptedAtMicros", ChronoUnit.MICROS.between(Instant.EPOCH, message.acceptedAt()));
+        writer.writeString("storedBy", message.storedBy());
+    }
+
+    @Override
+    public String getTypeName() {
+        return "hazelog.StoredMessage";
+    }
+
+    @Override
+    public Class<StoredMessage> getCompactClass() {
+        return StoredMessage.class;
+    }
+}

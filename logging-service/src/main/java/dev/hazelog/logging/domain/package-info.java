@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.logging.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package dev.hazelog.logging.http;
+
+import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.domain.MessageStore.StoreResult;
+import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.shared.http.MessageIds;
+import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.FetchRequest;
+import dev.hazelog.shared.wire.FetchedMessages;
+import dev.hazelog.shared.wire.MessageList;
+import dev.hazelog.shared.wire.MessageView;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The seed's routes ({@code /fetching_message}, {@code /get_fetched_messages}) and the resource routes. */
+@RestController
+class FetchingController {
+
+    private final MessageStore store;
+    private final MessageRules rules;
+
+    FetchingController(MessageStore store, MessageRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    @PostMapping(path = "/fetching_message", consumes = MediaType.APPLICATION_JSON_VALUE)
+    FetchAnswer fetchMessage(@RequestBody FetchRequest request) {
+        UUID id = MessageIds.parse("UUID", request.uuid());
+        StoreResult result = store.store(id, rules.check(request.msg()));
+        String status = result.duplicate() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;
+        return new FetchAnswer(status, id.toString(), result.message().storedBy());
+    }
+
+    @GetMapping("/get_fetched_messages")
+    FetchedMessages fetchedMessages() {
+        return new FetchedMessages(store.all().stream().map(StoredMessage::text).collect(Collectors.joining(", ")));
+    }
+
+    @GetMapping("/messages")
+    MessageList messages() {
+        return new MessageList(
+                store.all().stream().map(FetchingController::view).toList());
+    }
+
+    @GetMapping("/messages/{id}")
+    ResponseEntity<MessageView> message(@PathVariable("id") String id) {
+        return ResponseEntity.of(store.find(MessageIds.parse("id", id)).map(FetchingController::view));
+    }
+
+    private static MessageView view(StoredMessage message) {
+        return new MessageView(message.id(), message.text(), message.acceptedAt(), message.storedBy());
+    }
+}

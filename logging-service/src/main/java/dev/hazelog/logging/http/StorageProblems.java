@@ -1,0 +1,25 @@
+package dev.hazelog.logging.http;
+
+import dev.hazelog.logging.domain.ConflictingMessageException;
+import dev.hazelog.logging.domain.StorageUnavailableException;
+import dev.hazelog.shared.http.ProblemHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The store's own failures as problem answers; the facade retries a 503 elsewhere and never retries a 409. */
+@RestControllerAdvice
+class StorageProblems {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ConflictingMessageException e) {
+        return ProblemHandler.problem(HttpStatus.CONFLICT, "Id already used", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(StorageUnavailableException e) {
+        return ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", e.getMessage());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.logging.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.messages.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,58 @@
+package dev.hazelog.shared.http;
+
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What makes a message acceptable: present, not blank, well-formed Unicode and at most {@code maxSize} bytes of
+ * UTF-8. The facade and the logging services check the same rules, so a message the facade accepts is one every
+ * logging service accepts.
+ */
+@ConfigurationProperties("hazelog.message")
+public record MessageRules(@DefaultValue("64KB") DataSize maxSize) {
+
+    public MessageRules {
+        if (maxSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("hazelog.message.max-size must be positive, not " + maxSize);
+        }
+    }
+
+    /** Returns the text unchanged, or throws an {@link InvalidInputException} that says what is wrong. */
+    public String check(@Nullable String text) {
+        if (text == null) {
+            throw InvalidInputException.badRequest("Missing message", "The body needs a \"msg\" field with the text.");
+        }
+        if (text.isBlank()) {
+            throw InvalidInputException.badRequest("Empty message", "The message text is empty or only white space.");
+        }
+        if (!isWellFormed(text)) {
+            throw InvalidInputException.badRequest(
+                    "Malformed text", "The message contains a lone UTF-16 surrogate, which is not Unicode text.");
+        }
+        long bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxSize.toBytes()) {
+            throw new InvalidInputException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Message too large",
+                    "The message is %d bytes of UTF-8; the limit is %d.".formatted(bytes, maxSize.toBytes()));
+        }
+        return text;
+    }
+
+    /** A lone surrogate (possible through a JSON escape like \ud800) would not survive the UTF-8 round trip. */
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hazelog.shared.http;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * The one place where errors become RFC 9457 problem bodies. Spring MVC's own exceptions (unreadable body, wrong
+ * content type, wrong method, unknown route) are handled by the base class; errors outside Spring MVC reach
+ * {@link ProblemErrorController}.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                status, "No route %s /%s".formatted(e.getHttpMethod(), e.getResourcePath()));
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, unreadableBodyDetail(e));
+        body.setTitle("Malformed body");
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** Says where the body went wrong without echoing parser messages, which name internal classes. */
+    static String unreadableBodyDetail(HttpMessageNotReadableException e) {
+        if (!(e.getMostSpecificCause() instanceof JacksonException json)) {
+            return "The request needs a JSON body.";
+        }
+        if (json instanceof StreamReadException) {
+            var at = json.getLocation();
+            return at == null
+                    ? "The body is not valid JSON."
+                    : "The body is not valid JSON (line %d, column %d).".formatted(at.getLineNr(), at.getColumnNr());
+        }
+        String field = json.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .reduce((parent, child) -> parent + "." + child)
+                .orElse("");
+        return field.isEmpty()
+                ? "The body must be a JSON object."
+                : "The field \"%s\" has the wrong type.".formatted(field);
+    }
+
+    /** A problem answer for the services' own exception handlers. */
+    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return ResponseEntity.status(status).body(body);
+    }
+}

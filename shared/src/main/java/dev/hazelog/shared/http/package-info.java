@@ -1,0 +1,4 @@
+@NullMarked
+package dev.hazelog.shared.http;
+
+import org.jspecify.annotations.NullMarked;
