@@ -12,6 +12,6 @@ class InstancesConfiguration {
     /** Read once at start-up: a missing or invalid file stops the service before it answers anything. */
     @Bean
     Instances instances(ConfigServiceProperties properties, ResourceLoader resources) {
-        return InstancesFile.load(resources.getResource(properties.instancesFile()));
+        return InstancesFile.load(resources, properties.instancesFile());
     }
 }

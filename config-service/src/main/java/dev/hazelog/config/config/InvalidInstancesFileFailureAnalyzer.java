@@ -10,7 +10,7 @@ class InvalidInstancesFileFailureAnalyzer extends AbstractFailureAnalyzer<Invali
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidInstancesFileException cause) {
         return new FailureAnalysis(
-                "The instances file " + cause.getMessage(),
+                "Cannot use the instances file " + cause.getMessage(),
                 "Fix the file, or point hazelog.config.instances-file (env HAZELOG_CONFIG_INSTANCES_FILE) at another"
                         + " one, e.g. file:/etc/hazelog/instances.yml.",
                 cause);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,8 +36,9 @@ public final class InstancesFile {
 
     private InstancesFile() {}
 
-    public static Instances load(Resource file) {
-        String location = file.getDescription();
+    /** @param location a Spring resource location such as {@code file:/etc/hazelog/instances.yml} */
+    public static Instances load(ResourceLoader resources, String location) {
+        Resource file = resources.getResource(location);
         if (!file.exists()) {
             throw new InvalidInstancesFileException(location, "the file does not exist");
         }

@@ -4,9 +4,9 @@ import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessageService.AllMessages;
 import dev.hazelog.facade.domain.MessageService.MessagesServicePart;
 import dev.hazelog.facade.domain.MessageService.Receipt;
-import dev.hazelog.shared.http.InvalidInputException;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,8 +56,9 @@ class MessagesController {
     }
 
     @GetMapping("/messages/{id}")
-    ResponseEntity<MessageView> one(@PathVariable("id") String id) {
-        return ResponseEntity.of(messages.find(MessageIds.parse("id", id)));
+    MessageView one(@PathVariable("id") String id) {
+        UUID uuid = MessageIds.parse("id", id);
+        return messages.find(uuid).orElseThrow(() -> ProblemException.messageNotFound(uuid));
     }
 
     private ResponseEntity<Created> created(String text) {
@@ -75,7 +77,7 @@ class MessagesController {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw InvalidInputException.badRequest("Malformed text", "The body is not valid " + charset.name() + ".");
+            throw ProblemException.badRequest("Malformed text", "The body is not valid " + charset.name() + ".");
         }
     }
 

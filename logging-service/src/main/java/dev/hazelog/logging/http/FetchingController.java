@@ -5,6 +5,7 @@ import dev.hazelog.logging.domain.MessageStore.StoreResult;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.FetchedMessages;
@@ -13,7 +14,6 @@ import dev.hazelog.shared.wire.MessageView;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,8 +52,9 @@ class FetchingController {
     }
 
     @GetMapping("/messages/{id}")
-    ResponseEntity<MessageView> message(@PathVariable("id") String id) {
-        return ResponseEntity.of(store.find(MessageIds.parse("id", id)).map(FetchingController::view));
+    MessageView message(@PathVariable("id") String id) {
+        UUID uuid = MessageIds.parse("id", id);
+        return store.find(uuid).map(FetchingController::view).orElseThrow(() -> ProblemException.messageNotFound(uuid));
     }
 
     private static MessageView view(StoredMessage message) {

@@ -12,13 +12,13 @@ public final class MessageIds {
 
     private MessageIds() {}
 
-    /** Parses {@code raw}, or throws an {@link InvalidInputException} naming {@code field}. */
+    /** Parses {@code raw}, or throws an {@link ProblemException} naming {@code field}. */
     public static UUID parse(String field, @Nullable String raw) {
         if (raw == null) {
-            throw InvalidInputException.badRequest("Missing id", "The \"%s\" field is required.".formatted(field));
+            throw ProblemException.badRequest("Missing id", "The \"%s\" field is required.".formatted(field));
         }
         if (!CANONICAL.matcher(raw).matches()) {
-            throw InvalidInputException.badRequest(
+            throw ProblemException.badRequest(
                     "Invalid id", "\"%s\" must be a UUID like 123e4567-e89b-12d3-a456-426614174000.".formatted(field));
         }
         return UUID.fromString(raw);

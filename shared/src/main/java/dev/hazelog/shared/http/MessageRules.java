@@ -21,21 +21,21 @@ public record MessageRules(@DefaultValue("64KB") DataSize maxSize) {
         }
     }
 
-    /** Returns the text unchanged, or throws an {@link InvalidInputException} that says what is wrong. */
+    /** Returns the text unchanged, or throws an {@link ProblemException} that says what is wrong. */
     public String check(@Nullable String text) {
         if (text == null) {
-            throw InvalidInputException.badRequest("Missing message", "The body needs a \"msg\" field with the text.");
+            throw ProblemException.badRequest("Missing message", "The body needs a \"msg\" field with the text.");
         }
         if (text.isBlank()) {
-            throw InvalidInputException.badRequest("Empty message", "The message text is empty or only white space.");
+            throw ProblemException.badRequest("Empty message", "The message text is empty or only white space.");
         }
         if (!isWellFormed(text)) {
-            throw InvalidInputException.badRequest(
+            throw ProblemException.badRequest(
                     "Malformed text", "The message contains a lone UTF-16 surrogate, which is not Unicode text.");
         }
         long bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxSize.toBytes()) {
-            throw new InvalidInputException(
+            throw new ProblemException(
                     HttpStatus.CONTENT_TOO_LARGE,
                     "Message too large",
                     "The message is %d bytes of UTF-8; the limit is %d.".formatted(bytes, maxSize.toBytes()));

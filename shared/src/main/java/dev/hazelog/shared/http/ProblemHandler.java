@@ -22,7 +22,7 @@ import tools.jackson.core.exc.StreamReadException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+    ResponseEntity<ProblemDetail> invalidInput(ProblemException e) {
         return problem(e.status(), e.title(), e.getMessage());
     }
 

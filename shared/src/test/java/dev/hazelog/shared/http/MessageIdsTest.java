@@ -28,14 +28,14 @@ class MessageIdsTest {
             })
     void rejectsAnythingElseNamingTheField(String raw) {
         assertThatThrownBy(() -> MessageIds.parse("UUID", raw))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("\"UUID\" must be a UUID");
     }
 
     @Test
     void rejectsAMissingId() {
         assertThatThrownBy(() -> MessageIds.parse("UUID", null))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("required");
     }
 }

@@ -21,7 +21,7 @@ class MessageRulesTest {
     @Test
     void measuresTheLimitInUtf8BytesNotCharacters() {
         assertThat(rules.check("ü€")).isEqualTo("ü€");
-        assertThatThrownBy(() -> rules.check("ü€𝄞")).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+        assertThatThrownBy(() -> rules.check("ü€𝄞")).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
             assertThat(e.getMessage()).isEqualTo("The message is 9 bytes of UTF-8; the limit is 8.");
         });
@@ -31,7 +31,7 @@ class MessageRulesTest {
     void rejectsAMissingMessage() {
         assertThatThrownBy(() -> rules.check(null))
                 .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
                 .hasMessageContaining("\"msg\"");
     }
 
@@ -39,7 +39,7 @@ class MessageRulesTest {
     @ValueSource(strings = {"", " ", "\t\n", "\u2003"})
     void rejectsBlankMessages(String blank) {
         assertThatThrownBy(() -> rules.check(blank))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("empty");
     }
 
@@ -47,7 +47,7 @@ class MessageRulesTest {
     @ValueSource(strings = {"\ud800", "a\udc00b", "\udc00\ud800"})
     void rejectsLoneSurrogates(String text) {
         assertThatThrownBy(() -> rules.check(text))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("surrogate");
     }
 

@@ -1,0 +1,103 @@
+package dev.hazelog.facade.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class FailoverTest {
+
+    private static final URI A = URI.create("http://127.0.0.1:1");
+    private static final URI B = URI.create("http://127.0.0.1:2");
+    private static final URI C = URI.create("http://127.0.0.1:3");
+
+    private final Failover failover = new Failover(3, Duration.ofMillis(1));
+    private final List<URI> calls = new ArrayList<>();
+
+    /** Each instance answers from its script, one entry per call: a value, or an exception to throw. */
+    private Function<URI, String> scripted(Map<URI, List<Object>> script) {
+        return instance -> {
+            int call = (int) calls.stream().filter(instance::equals).count();
+            calls.add(instance);
+            Object outcome =
+                    script.get(instance).get(Math.min(call, script.get(instance).size() - 1));
+            if (outcome instanceof RuntimeException e) {
+                throw e;
+            }
+            return (String) outcome;
+        };
+    }
+
+    private static ServiceUnavailableException down(URI instance) {
+        return new ServiceUnavailableException(instance, "connection refused");
+    }
+
+    @Test
+    void aHealthyFirstInstanceIsCalledOnce() {
+        var answered = failover.call(List.of(A, B), scripted(Map.of(A, List.of("a"), B, List.of("b"))));
+
+        assertThat(answered.answer()).isEqualTo("a");
+        assertThat(answered.attempts()).isEqualTo(1);
+        assertThat(calls).containsExactly(A);
+    }
+
+    @Test
+    void retriesAnUnavailableInstanceBeforeMovingOn() {
+        var answered =
+                failover.call(List.of(A, B), scripted(Map.of(A, List.of(down(A), down(A), "a"), B, List.of("b"))));
+
+        assertThat(answered.answer()).isEqualTo("a");
+        assertThat(answered.instance()).isEqualTo(A);
+        assertThat(answered.attempts()).isEqualTo(3);
+        assertThat(calls).containsExactly(A, A, A);
+    }
+
+    @Test
+    void failsOverAfterThreeAttempts() {
+        var answered = failover.call(
+                List.of(A, B, C), scripted(Map.of(A, List.of(down(A)), B, List.of("b"), C, List.of("c"))));
+
+        assertThat(answered.answer()).isEqualTo("b");
+        assertThat(answered.instance()).isEqualTo(B);
+        assertThat(answered.attempts()).isEqualTo(4);
+        assertThat(calls).containsExactly(A, A, A, B);
+    }
+
+    @Test
+    void aRejectionIsNeverRetriedNorFailedOver() {
+        var rejected = new RejectedException(409, "Id already used", "taken");
+
+        assertThatThrownBy(() -> failover.call(List.of(A, B), scripted(Map.of(A, List.of(rejected), B, List.of("b")))))
+                .isSameAs(rejected);
+        assertThat(calls).containsExactly(A);
+    }
+
+    @Test
+    void whenEveryInstanceFailsItNamesWhatWasTried() {
+        assertThatThrownBy(() ->
+                        failover.call(List.of(A, B), scripted(Map.of(A, List.of(down(A)), B, List.of(down(B))))))
+                .isInstanceOfSatisfying(
+                        NoInstanceAvailableException.class,
+                        e -> assertThat(e.tried())
+                                .containsExactly(
+                                        "http://127.0.0.1:1: 3 attempts, last: connection refused",
+                                        "http://127.0.0.1:2: 3 attempts, last: connection refused"))
+                .hasMessage("No logging service could take the request (2 tried).");
+        assertThat(calls).containsExactly(A, A, A, B, B, B);
+    }
+
+    @Test
+    void anUnexpectedErrorIsNotMistakenForAnOutage() {
+        var bug = new IllegalStateException("bug");
+
+        assertThatThrownBy(() -> failover.call(List.of(A, B), scripted(Map.of(A, List.of(bug), B, List.of("b")))))
+                .isSameAs(bug);
+        assertThat(calls).containsExactly(A);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hazelog.facade.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InstanceDirectoryTest {
+
+    private static final URI CONFIG = URI.create("http://127.0.0.1:5006");
+    private static final Instances FIRST =
+            new Instances(List.of(URI.create("http://127.0.0.1:5002")), URI.create("http://127.0.0.1:5005"));
+    private static final Instances SECOND =
+            new Instances(List.of(URI.create("http://127.0.0.1:5003")), URI.create("http://127.0.0.1:5005"));
+
+    /** A config service that answers with {@code answer}, or is down while it is null. */
+    private static final class FakeSource implements InstanceSource {
+        Instances answer;
+        int calls;
+
+        @Override
+        public Instances fetch() {
+            calls++;
+            if (answer == null) {
+                throw new ServiceUnavailableException(CONFIG, "connection refused");
+            }
+            return answer;
+        }
+
+        @Override
+        public String describe() {
+            return CONFIG.toString();
+        }
+    }
+
+    private final FakeSource source = new FakeSource();
+    private final InstanceDirectory directory = new InstanceDirectory(source);
+
+    @Test
+    void asksTheConfigServiceWhenItKnowsNothingYet() {
+        source.answer = FIRST;
+
+        assertThat(directory.current()).isEqualTo(FIRST);
+        assertThat(directory.current()).isEqualTo(FIRST);
+        assertThat(source.calls)
+                .as("the second call is served from what it knows")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void keepsServingTheLastKnownInstancesWhileTheConfigServiceIsDown() {
+        source.answer = FIRST;
+        directory.refresh();
+        source.answer = null;
+        directory.refresh();
+
+        assertThat(directory.current()).isEqualTo(FIRST);
+    }
+
+    @Test
+    void takesTheNewListOnceTheConfigServiceIsBack() {
+        source.answer = FIRST;
+        directory.refresh();
+        source.answer = null;
+        directory.refresh();
+        source.answer = SECOND;
+        directory.refresh();
+
+        assertThat(directory.current()).isEqualTo(SECOND);
+    }
+
+    @Test
+    void withNothingEverKnownItSaysTheConfigServiceHasNotAnswered() {
+        assertThatThrownBy(directory::current)
+                .isInstanceOfSatisfying(
+                        NoInstanceAvailableException.class,
+                        e -> assertThat(e.tried()).containsExactly("http://127.0.0.1:5006: no answer"))
+                .hasMessageContaining("config service has not answered");
+    }
+}

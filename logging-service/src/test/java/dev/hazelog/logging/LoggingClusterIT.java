@@ -1,0 +1,217 @@
+package dev.hazelog.logging;
+
+import static dev.hazelog.shared.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.Hazelcast;
+import dev.hazelog.shared.testing.FreePorts;
+import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Three logging services in this JVM, each with its own member of one real cluster, over real HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoggingClusterIT {
+
+    private static final int SIZE = 3;
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final List<HttpProbe> http = new ArrayList<>();
+
+    @BeforeAll
+    void startCluster() {
+        String clusterName = "it-" + UUID.randomUUID();
+        List<Integer> memberPorts =
+                IntStream.range(0, SIZE).mapToObj(i -> FreePorts.next()).toList();
+        String members = String.join(
+                ",", memberPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.range(0, SIZE)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> new SpringApplicationBuilder(LoggingServiceApplication.class)
+                                    .run(
+                                            "--server.port=0",
+                                            "--hazelog.cluster.name=" + clusterName,
+                                            "--hazelog.cluster.port=" + memberPorts.get(i),
+                                            "--hazelog.cluster.members=" + members,
+                                            "--hazelog.cluster.instance-name=logging-" + (i + 1)),
+                            starters))
+                    .toList();
+            // Keep every service that did start, so stopCluster stops it even when another one failed.
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new))
+                    .whenComplete((done, failure) -> starting.stream()
+                            .filter(service -> !service.isCompletedExceptionally())
+                            .forEach(service -> services.add(service.join())))
+                    .join();
+        }
+        for (var service : services) {
+            http.add(
+                    new HttpProbe("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(http)
+                        .allSatisfy(service -> assertThat(service.get("/cluster")
+                                        .json()
+                                        .path("members")
+                                        .size())
+                                .isEqualTo(SIZE)));
+    }
+
+    @AfterAll
+    void stopCluster() {
+        services.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void eachServiceRunsExactlyOneMemberOfItsOwn() {
+        assertThat(Hazelcast.getAllHazelcastInstances()).hasSize(SIZE);
+        List<String> selves = http.stream()
+                .map(service -> service.get("/cluster").json().path("self").asString())
+                .toList();
+        assertThat(selves).doesNotHaveDuplicates();
+        JsonNode cluster = http.get(0).get("/cluster").json();
+        assertThat(cluster.path("clusterName").asString()).startsWith("it-");
+        assertThat(cluster.path("members")
+                        .valueStream()
+                        .filter(member -> member.path("self").asBoolean()))
+                .hasSize(1);
+    }
+
+    @Test
+    void healthReportsTheMember() {
+        JsonNode health = http.get(0).get("/actuator/health").json();
+
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/hazelcast/details/members").asInt()).isEqualTo(SIZE);
+    }
+
+    @Test
+    void ofFiftyConcurrentPostsOfOneUuidExactlyOneStores() {
+        String id = UUID.randomUUID().toString();
+        String body = fetch(id, "only once");
+
+        List<String> statuses;
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Answer>> posts = IntStream.range(0, 50)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> http.get(i % SIZE).postJson("/fetching_message", body), clients))
+                    .toList();
+            statuses = posts.stream()
+                    .map(CompletableFuture::join)
+                    .map(answer -> answer.json().path("status").asString())
+                    .toList();
+        }
+
+        assertThat(statuses).filteredOn("ok"::equals).hasSize(1);
+        assertThat(statuses).filteredOn("duplicate, ok"::equals).hasSize(49);
+        assertThat(idsListedBy(http.get(2))).containsOnlyOnce(id);
+    }
+
+    @Test
+    void aMessageStoredThroughOneMemberIsReadThroughAnother() {
+        String id = UUID.randomUUID().toString();
+        String text = "Grüße aus Köln, 世界, 🌍 — \"quoted\"\n\ttabbed";
+
+        Answer stored = http.get(0).postJson("/fetching_message", fetch(id, text));
+
+        assertThat(stored.json().path("status").asString()).isEqualTo("ok");
+        assertThat(stored.json().path("storedBy").asString()).isEqualTo("logging-1");
+        JsonNode read = http.get(1).get("/messages/" + id).json();
+        assertThat(read.path("msg").asString()).isEqualTo(text);
+        assertThat(read.path("storedBy").asString()).isEqualTo("logging-1");
+        assertThat(http.get(2).get("/get_fetched_messages").json().path("msgs").asString())
+                .contains(text);
+    }
+
+    @Test
+    void listsMessagesInTheOrderTheyWereAcceptedWhicheverMemberTookThem() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = UUID.randomUUID().toString();
+            http.get(i % SIZE).postJson("/fetching_message", fetch(id, "ordered " + i));
+            sent.add(id);
+        }
+
+        assertThat(idsListedBy(http.get(1))).containsSubsequence(sent);
+    }
+
+    @Test
+    void theSameUuidWithAnotherTextIsAConflictAndKeepsTheFirst() {
+        String id = UUID.randomUUID().toString();
+        http.get(0).postJson("/fetching_message", fetch(id, "first"));
+
+        assertProblem(http.get(1).postJson("/fetching_message", fetch(id, "second")), 409);
+        assertThat(http.get(2).get("/messages/" + id).json().path("msg").asString())
+                .isEqualTo("first");
+    }
+
+    static Stream<Arguments> badWrites() {
+        String id = UUID.randomUUID().toString();
+        return Stream.of(
+                Arguments.of("malformed JSON", "application/json", "{\"UUID\": ", 400),
+                Arguments.of("not an object", "application/json", "[1, 2]", 400),
+                Arguments.of("empty body", "application/json", "", 400),
+                Arguments.of("missing msg", "application/json", "{\"UUID\": \"" + id + "\"}", 400),
+                Arguments.of("blank msg", "application/json", fetch(id, " \t "), 400),
+                Arguments.of("msg not a string", "application/json", "{\"UUID\":\"" + id + "\",\"msg\":42}", 400),
+                Arguments.of(
+                        "lone surrogate", "application/json", "{\"UUID\":\"" + id + "\",\"msg\":\"\\ud800\"}", 400),
+                Arguments.of("msg over 64 KiB", "application/json", fetch(id, "x".repeat(64 * 1024 + 1)), 413),
+                Arguments.of("missing UUID", "application/json", "{\"msg\": \"x\"}", 400),
+                Arguments.of("invalid UUID", "application/json", fetch("1-1-1-1-1", "x"), 400),
+                Arguments.of("text instead of JSON", "text/plain", fetch(id, "x"), 415),
+                Arguments.of("no content type", null, fetch(id, "x"), 415));
+    }
+
+    @ParameterizedTest(name = "{0} → {3}")
+    @MethodSource("badWrites")
+    void aBadWriteIsAProblemAndStoresNothing(String name, String contentType, String body, int status) {
+        int before = idsListedBy(http.get(0)).size();
+
+        assertProblem(http.get(0).post("/fetching_message", contentType, BodyPublishers.ofString(body)), status);
+        assertThat(idsListedBy(http.get(1))).hasSize(before);
+    }
+
+    @Test
+    void badReadsAndUnknownRoutesAreProblems() {
+        assertProblem(http.get(0).get("/messages/not-a-uuid"), 400);
+        assertProblem(http.get(0).get("/messages/" + UUID.randomUUID()), 404);
+        assertProblem(http.get(0).get("/nope"), 404);
+        assertProblem(http.get(0).send("DELETE", "/fetching_message"), 405);
+    }
+
+    private static String fetch(String id, String text) {
+        return "{\"UUID\": \"%s\", \"msg\": %s}".formatted(id, jsonString(text));
+    }
+
+    private static String jsonString(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+    }
+
+    private static List<String> idsListedBy(HttpProbe service) {
+        return service.get("/messages")
+                .json()
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("id").asString())
+                .toList();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hazelog.logging.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class AcceptanceClockTest {
+
+    private static final Instant T = Instant.parse("2026-01-01T00:00:00.000123Z");
+
+    @Test
+    void followsTheClusterClockAtMicrosecondResolution() {
+        AcceptanceClock clock = new AcceptanceClock(() -> T.toEpochMilli() + 5_000, Clock.fixed(T, ZoneOffset.UTC));
+
+        assertThat(clock.now()).isEqualTo(T.plusSeconds(5));
+    }
+
+    @Test
+    void neverRepeatsNorGoesBackEvenWhenTheClockDoes() {
+        AtomicLong millis = new AtomicLong(T.toEpochMilli());
+        MutableClock local = new MutableClock(T);
+        AcceptanceClock clock = new AcceptanceClock(millis::get, local);
+
+        Instant first = clock.now();
+        Instant sameMicrosecond = clock.now();
+        local.instant = T.minusSeconds(1);
+        millis.set(local.instant.toEpochMilli());
+        Instant afterStepBack = clock.now();
+
+        assertThat(sameMicrosecond).isAfter(first);
+        assertThat(afterStepBack).isAfter(sameMicrosecond);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant instant;
+
+        MutableClock(Instant instant) {
+            this.instant = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.hazelog.system;
+
+import static dev.hazelog.shared.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** Both facade APIs, and every bad input a client can send, against the real services started by ./hazelog. */
+@ExtendWith(RunningSystem.class)
+@Order(1)
+class ApiIT {
+
+    private static final String UNICODE = "Grüße, 世界! 🌍 \"quoted\" \\ back\nslash\ttab";
+
+    private HttpProbe facade;
+
+    @BeforeEach
+    void connect(Launcher launcher) {
+        facade = launcher.http("facade");
+    }
+
+    @Test
+    void theSeedApiKeepsItsShape() {
+        Answer sent = facade.postJson("/send_to_logging_service", "{\"msg\": \"seed shape\"}");
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().path("status").asString()).isEqualTo("200");
+        assertThat(UUID.fromString(sent.json().path("id").asString())).isNotNull();
+        assertThat(sent.json().path("storedBy").asString()).matches("logging-[123]");
+
+        String allMsgs =
+                facade.get("/get_resulted_messages").json().path("all_msgs").asString();
+        assertThat(allMsgs).contains("seed shape").endsWith("\nNot implemented yet");
+    }
+
+    @Test
+    void theResourceApiCreatesAndFindsMessages() {
+        Answer created = facade.postJson("/messages", "{\"msg\": \"resource\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(created.location()).isEqualTo("/messages/" + id);
+        JsonNode found = facade.get(created.location()).json();
+        assertThat(found.path("msg").asString()).isEqualTo("resource");
+        assertThat(found.path("storedBy").asString())
+                .isEqualTo(created.json().path("storedBy").asString());
+        JsonNode all = facade.get("/messages").json();
+        assertThat(all.path("messages").valueStream().map(m -> m.path("id").asString()))
+                .contains(id);
+        assertThat(all.at("/messagesService/text").asString()).isEqualTo("Not implemented yet");
+    }
+
+    @Test
+    void unicodeRoundTripsThroughBothApis() {
+        String json = "{\"msg\": "
+                + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(UNICODE) + "}";
+        String viaSeed = facade.postJson("/send_to_logging_service", json)
+                .json()
+                .path("id")
+                .asString();
+        String viaText = facade.post("/messages", "text/plain", BodyPublishers.ofString(UNICODE))
+                .json()
+                .path("id")
+                .asString();
+
+        assertThat(facade.get("/messages/" + viaSeed).json().path("msg").asString())
+                .isEqualTo(UNICODE);
+        assertThat(facade.get("/messages/" + viaText).json().path("msg").asString())
+                .isEqualTo(UNICODE);
+    }
+
+    @Test
+    void theConfigServiceListsTheLoggingServicesItWasGiven(Launcher launcher) {
+        JsonNode ports = launcher.http("config").get("/all_ports").json();
+
+        assertThat(ports.path("log_s").valueStream().map(JsonNode::asString))
+                .containsExactly(launcher.url("logging-1"), launcher.url("logging-2"), launcher.url("logging-3"));
+        assertThat(ports.path("mes_s").asString()).isEqualTo(launcher.url("messages"));
+    }
+
+    static Stream<Arguments> badRequests() {
+        String oversized = "{\"msg\": \"" + "x".repeat(64 * 1024 + 1) + "\"}";
+        byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28};
+        return Stream.of(
+                post("/send_to_logging_service", "application/json", "{\"msg\": ", 400),
+                post("/send_to_logging_service", "application/json", "[\"msg\"]", 400),
+                post("/send_to_logging_service", "application/json", "", 400),
+                post("/send_to_logging_service", "application/json", "{}", 400),
+                post("/send_to_logging_service", "application/json", "{\"msg\": \"  \"}", 400),
+                post("/send_to_logging_service", "application/json", "{\"msg\": 42}", 400),
+                post("/send_to_logging_service", "application/json", "{\"msg\": null}", 400),
+                post("/send_to_logging_service", "application/json", oversized, 413),
+                post("/send_to_logging_service", "text/plain", "hello", 415),
+                post("/send_to_logging_service", null, "{\"msg\": \"hello\"}", 415),
+                post("/messages", "application/json", "{\"msg\": \"\\udc00\"}", 400),
+                post("/messages", "text/plain", "", 400),
+                post("/messages", "text/plain", " \n ", 400),
+                post("/messages", "text/plain", "x".repeat(64 * 1024 + 1), 413),
+                Arguments.of("POST /messages text/plain, not UTF-8", "POST", "/messages", "text/plain", notUtf8, 400),
+                post("/messages", "application/xml", "<msg>hello</msg>", 415),
+                Arguments.of("GET /messages/not-a-uuid", "GET", "/messages/not-a-uuid", null, null, 400),
+                Arguments.of("GET /messages/<unknown>", "GET", "/messages/" + UUID.randomUUID(), null, null, 404),
+                Arguments.of("GET /nope", "GET", "/nope", null, null, 404),
+                Arguments.of("DELETE /messages", "DELETE", "/messages", null, null, 405),
+                Arguments.of("GET /send_to_logging_service", "GET", "/send_to_logging_service", null, null, 405));
+    }
+
+    private static Arguments post(String path, String contentType, String body, int status) {
+        String shown = body.length() > 40 ? body.substring(0, 40) + "…" : body;
+        return Arguments.of(
+                "POST %s %s %s".formatted(path, contentType, shown),
+                "POST",
+                path,
+                contentType,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                status);
+    }
+
+    @ParameterizedTest(name = "{0} → {5}")
+    @MethodSource("badRequests")
+    void aBadRequestIsAProblemAndStoresNothing(
+            String name, String method, String path, String contentType, byte[] body, int status) {
+        int before = storedCount();
+
+        Answer answer = "POST".equals(method)
+                ? facade.post(path, contentType, BodyPublishers.ofByteArray(body))
+                : facade.send(method, path);
+
+        assertProblem(answer, status);
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    private int storedCount() {
+        return facade.get("/messages").json().path("messages").size();
+    }
+}

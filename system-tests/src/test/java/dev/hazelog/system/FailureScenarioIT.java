@@ -1,0 +1,137 @@
+package dev.hazelog.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The original system's failure test, on real processes and real signals: messages spread over the logging
+ * services survive a SIGKILL, a restart and a SIGTERM, and the facade keeps taking new ones throughout.
+ */
+@ExtendWith(RunningSystem.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2)
+class FailureScenarioIT {
+
+    private static final Duration NOTICED_WITHIN = Duration.ofSeconds(20);
+
+    private final List<String> acknowledged = new ArrayList<>();
+    private Launcher launcher;
+    private HttpProbe facade;
+
+    @BeforeEach
+    void connect(Launcher launcher) {
+        this.launcher = launcher;
+        this.facade = launcher.http("facade");
+    }
+
+    @Test
+    @Order(1)
+    void tenMessagesSpreadOverTheLoggingServicesAreAllReturned() {
+        Set<String> storedBy = new HashSet<>();
+        for (int i = 1; i <= 10; i++) {
+            Answer answer = facade.postJson("/send_to_logging_service", "{\"msg\": \"msg " + i + "\"}");
+            assertThat(answer.status()).isEqualTo(200);
+            acknowledged.add(answer.json().path("id").asString());
+            storedBy.add(answer.json().path("storedBy").asString());
+        }
+
+        assertThat(storedBy).as("instances that stored the ten messages").hasSizeGreaterThan(1);
+        assertEveryAcknowledgedMessageListedOnce(facade);
+        assertThat(launcher.status()).contains("3 members");
+        assertThat(launcher.log("logging-1"))
+                .as("the launcher passes the JVM flags Hazelcast asks for")
+                .doesNotContain("without proper access to required Java packages");
+    }
+
+    @Test
+    @Order(2)
+    void aSigkilledLoggingServiceLeavesTheClusterAndNothingIsLost() {
+        long pid = launcher.pid("logging-2");
+
+        launcher.kill("logging-2");
+
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        awaitClusterSize("logging-1", 2);
+        assertEveryAcknowledgedMessageListedOnce(facade);
+        postMessages(5, "after kill");
+        assertEveryAcknowledgedMessageListedOnce(facade);
+    }
+
+    @Test
+    @Order(3)
+    void theRestartedServiceRejoinsAndSeesEverything() {
+        launcher.start("logging-2");
+
+        awaitClusterSize("logging-2", 3);
+        assertEveryAcknowledgedMessageListedOnce(launcher.http("logging-2"));
+        postMessages(5, "after restart");
+        assertEveryAcknowledgedMessageListedOnce(facade);
+    }
+
+    @Test
+    @Order(4)
+    void aSigtermedLoggingServiceHandsOverItsDataAndLeaves() {
+        long pid = launcher.pid("logging-3");
+
+        launcher.stop("logging-3");
+
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        awaitClusterSize("logging-1", 2);
+        assertEveryAcknowledgedMessageListedOnce(facade);
+        postMessages(5, "after stop");
+        assertEveryAcknowledgedMessageListedOnce(facade);
+    }
+
+    @Test
+    @Order(5)
+    void theSystemIsWholeAgainAfterwards() {
+        launcher.start("logging-3");
+
+        awaitClusterSize("logging-3", 3);
+        assertEveryAcknowledgedMessageListedOnce(launcher.http("logging-3"));
+    }
+
+    private void postMessages(int count, String label) {
+        for (int i = 1; i <= count; i++) {
+            Answer answer = facade.postJson("/messages", "{\"msg\": \"" + label + " " + i + "\"}");
+            assertThat(answer.status()).as("POST %s %d: %s", label, i, answer).isEqualTo(201);
+            acknowledged.add(answer.json().path("id").asString());
+        }
+    }
+
+    private void awaitClusterSize(String via, int size) {
+        HttpProbe service = launcher.http(via);
+        await().atMost(NOTICED_WITHIN)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(
+                                service.get("/cluster").json().path("members").size())
+                        .isEqualTo(size));
+    }
+
+    /** Every acknowledged id appears exactly once, whichever service is asked. */
+    private void assertEveryAcknowledgedMessageListedOnce(HttpProbe service) {
+        List<String> listed = service.get("/messages")
+                .json()
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("id").asString())
+                .toList();
+        assertThat(listed).doesNotHaveDuplicates().containsAll(acknowledged);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.hazelog.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hazelog.shared.testing.FreePorts;
+import dev.hazelog.shared.testing.HttpProbe;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives {@code ./hazelog} exactly as a user does, on free ports, its own run folder and its own cluster name, so
+ * it never meets a Hazelog that runs on the defaults. {@link #close()} stops every process it started.
+ */
+final class Launcher implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("config", "messages", "logging-1", "logging-2", "logging-3", "facade");
+
+    private final Path root =
+            Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
+    private final Path runDir;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+
+    Launcher() {
+        try {
+            runDir = Files.createTempDirectory(root.resolve("system-tests/target"), "hazelog-run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SERVICES.forEach(name -> ports.put(name, FreePorts.next()));
+        environment.put("HAZELOG_RUN_DIR", runDir.toString());
+        environment.put("HAZELOG_CLUSTER_NAME", "system-" + UUID.randomUUID());
+        environment.put("HAZELOG_JAVA_OPTS", "-Xmx256m");
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        ports.forEach((name, port) ->
+                environment.put("HAZELOG_" + name.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port)));
+        for (int member = 1; member <= 3; member++) {
+            environment.put("HAZELOG_MEMBER_" + member + "_PORT", String.valueOf(FreePorts.next()));
+        }
+    }
+
+    String up() {
+        return run("up");
+    }
+
+    void kill(String name) {
+        run("kill", name);
+    }
+
+    void stop(String name) {
+        run("stop", name);
+    }
+
+    void start(String name) {
+        run("start", name);
+    }
+
+    String status() {
+        return run("status");
+    }
+
+    HttpProbe http(String name) {
+        return new HttpProbe(url(name));
+    }
+
+    String url(String name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
+    /** The PID the launcher recorded for a running service. */
+    long pid(String name) {
+        try {
+            return Long.parseLong(
+                    Files.readString(runDir.resolve(name + ".pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last lines of every service's log, to show why a test failed. */
+    String logTails() {
+        StringBuilder tails = new StringBuilder();
+        for (String name : SERVICES) {
+            Path log = runDir.resolve("logs/" + name + ".log");
+            try {
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+                tails.append("---- ").append(name).append('\n');
+                lines.subList(Math.max(0, lines.size() - 25), lines.size())
+                        .forEach(line -> tails.append(line).append('\n'));
+            } catch (IOException e) {
+                tails.append("(cannot read ").append(log).append(")\n");
+            }
+        }
+        return tails.toString();
+    }
+
+    String log(String name) {
+        try {
+            return Files.readString(runDir.resolve("logs/" + name + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code ./hazelog} with the arguments and returns its output; a non-zero exit fails the test. */
+    String run(String... arguments) {
+        Result result = tryRun(arguments);
+        assertThat(result.exitCode())
+                .as("./hazelog %s exited with %d:%n%s", String.join(" ", arguments), result.exitCode(), result.output())
+                .isZero();
+        return result.output();
+    }
+
+    Result tryRun(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("hazelog").toString()));
+        command.addAll(List.of(arguments));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./hazelog " + String.join(" ", arguments) + " hung");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops everything through the launcher, then makes sure with SIGKILL that no process outlives the tests. */
+    @Override
+    public void close() {
+        tryRun("down");
+        for (String name : SERVICES) {
+            Path pidFile = runDir.resolve(name + ".pid");
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(pid(name))
+                        .filter(process ->
+                                process.info().commandLine().orElse("").contains("-service.jar"))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    record Result(int exitCode, String output) {}
+}
