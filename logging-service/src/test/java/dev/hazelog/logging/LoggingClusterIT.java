@@ -43,24 +43,15 @@ class LoggingClusterIT {
                 IntStream.range(0, SIZE).mapToObj(i -> FreePorts.next()).toList();
         String members = String.join(
                 ",", memberPorts.stream().map(port -> "127.0.0.1:" + port).toList());
-        try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.range(0, SIZE)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> new SpringApplicationBuilder(LoggingServiceApplication.class)
-                                    .run(
-                                            "--server.port=0",
-                                            "--hazelog.cluster.name=" + clusterName,
-                                            "--hazelog.cluster.port=" + memberPorts.get(i),
-                                            "--hazelog.cluster.members=" + members,
-                                            "--hazelog.cluster.instance-name=logging-" + (i + 1)),
-                            starters))
-                    .toList();
-            // Keep every service that did start, so stopCluster stops it even when another one failed.
-            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new))
-                    .whenComplete((done, failure) -> starting.stream()
-                            .filter(service -> !service.isCompletedExceptionally())
-                            .forEach(service -> services.add(service.join())))
-                    .join();
+        // One after another: Spring Boot's logging set-up is not safe for contexts starting in parallel.
+        for (int i = 0; i < SIZE; i++) {
+            services.add(new SpringApplicationBuilder(LoggingServiceApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--hazelog.cluster.name=" + clusterName,
+                            "--hazelog.cluster.port=" + memberPorts.get(i),
+                            "--hazelog.cluster.members=" + members,
+                            "--hazelog.cluster.instance-name=logging-" + (i + 1)));
         }
         for (var service : services) {
             http.add(

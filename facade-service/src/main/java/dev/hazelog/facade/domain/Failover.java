@@ -30,7 +30,7 @@ public class Failover {
 
     /**
      * @throws NoInstanceAvailableException if every instance stayed unavailable
-     * @throws RejectedException if an instance rejected the request
+     * @throws RuntimeException whatever else the operation throws, such as a refusal of the request, at once
      */
     public <T> Answered<T> call(List<URI> instances, Function<URI, T> operation) {
         List<String> tried = new ArrayList<>();

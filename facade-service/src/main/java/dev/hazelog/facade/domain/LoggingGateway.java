@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * One logging service, called over HTTP. Every method throws {@link ServiceUnavailableException} when the instance
- * does not answer or fails, and {@link RejectedException} when it refuses the request.
+ * does not answer or fails; a refusal of the request itself (a 4xx) is thrown as the service's problem.
  */
 public interface LoggingGateway {
 

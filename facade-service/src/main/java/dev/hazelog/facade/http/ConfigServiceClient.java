@@ -3,8 +3,8 @@ package dev.hazelog.facade.http;
 import dev.hazelog.facade.config.FacadeProperties;
 import dev.hazelog.facade.domain.InstanceSource;
 import dev.hazelog.facade.domain.Instances;
-import dev.hazelog.facade.domain.RejectedException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
+import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.AllPorts;
 import java.net.URI;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ class ConfigServiceClient implements InstanceSource {
         try {
             return instances(ServiceCalls.call(
                     configService, http.get().uri(configService.resolve("/all_ports")), AllPorts.class));
-        } catch (RejectedException | IllegalArgumentException e) {
+        } catch (ProblemException | IllegalArgumentException e) {
             throw new ServiceUnavailableException(configService, "unusable answer to /all_ports");
         }
     }

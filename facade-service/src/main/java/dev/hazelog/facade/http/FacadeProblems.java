@@ -1,10 +1,8 @@
 package dev.hazelog.facade.http;
 
 import dev.hazelog.facade.domain.NoInstanceAvailableException;
-import dev.hazelog.facade.domain.RejectedException;
 import dev.hazelog.shared.http.ProblemHandler;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,11 +18,5 @@ class FacadeProblems {
                 ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "No logging service available", e.getMessage());
         answer.getBody().setProperty("tried", e.tried());
         return answer;
-    }
-
-    /** A logging service's refusal is passed on as it is: the client's request was at fault. */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> rejected(RejectedException e) {
-        return ProblemHandler.problem(HttpStatusCode.valueOf(e.status()), e.title(), e.getMessage());
     }
 }

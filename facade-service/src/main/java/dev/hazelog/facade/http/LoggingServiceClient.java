@@ -1,7 +1,7 @@
 package dev.hazelog.facade.http;
 
 import dev.hazelog.facade.domain.LoggingGateway;
-import dev.hazelog.facade.domain.RejectedException;
+import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.MessageList;
@@ -46,8 +46,8 @@ class LoggingServiceClient implements LoggingGateway {
         try {
             return Optional.of(ServiceCalls.call(
                     instance, http.get().uri(instance.resolve("/messages/" + id)), MessageView.class));
-        } catch (RejectedException e) {
-            if (e.status() == HttpStatus.NOT_FOUND.value()) {
+        } catch (ProblemException e) {
+            if (e.status().isSameCodeAs(HttpStatus.NOT_FOUND)) {
                 return Optional.empty();
             }
             throw e;

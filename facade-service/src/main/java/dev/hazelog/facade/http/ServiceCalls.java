@@ -1,7 +1,7 @@
 package dev.hazelog.facade.http;
 
-import dev.hazelog.facade.domain.RejectedException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
+import dev.hazelog.shared.http.ProblemException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -13,7 +13,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Runs one call to another service and sorts its failures: no answer or a 5xx becomes a
- * {@link ServiceUnavailableException} (try again, or elsewhere), a 4xx a {@link RejectedException} (do not).
+ * {@link ServiceUnavailableException} (try again, or elsewhere), a 4xx a {@link ProblemException} with the
+ * service's own problem (do not: it would be refused anywhere, so it is passed on to the client).
  */
 final class ServiceCalls {
 
@@ -32,8 +33,8 @@ final class ServiceCalls {
                 }
                 if (status.is4xxClientError()) {
                     ProblemDetail problem = readProblem(response, status);
-                    throw new RejectedException(
-                            status.value(),
+                    throw new ProblemException(
+                            status,
                             problem.getTitle() == null ? "Rejected" : problem.getTitle(),
                             problem.getDetail() == null
                                     ? service + " answered " + status.value()

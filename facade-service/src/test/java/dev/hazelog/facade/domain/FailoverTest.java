@@ -3,6 +3,7 @@ package dev.hazelog.facade.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hazelog.shared.http.ProblemException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class FailoverTest {
 
@@ -71,7 +73,7 @@ class FailoverTest {
 
     @Test
     void aRejectionIsNeverRetriedNorFailedOver() {
-        var rejected = new RejectedException(409, "Id already used", "taken");
+        var rejected = new ProblemException(HttpStatus.CONFLICT, "Id already used", "taken");
 
         assertThatThrownBy(() -> failover.call(List.of(A, B), scripted(Map.of(A, List.of(rejected), B, List.of("b")))))
                 .isSameAs(rejected);

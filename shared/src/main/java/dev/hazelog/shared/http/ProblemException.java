@@ -1,14 +1,15 @@
 package dev.hazelog.shared.http;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /** A request the API cannot serve as asked (bad input, a missing message): answered with an RFC 9457 problem body. */
 public class ProblemException extends RuntimeException {
 
-    private final HttpStatus status;
+    private final HttpStatusCode status;
     private final String title;
 
-    public ProblemException(HttpStatus status, String title, String detail) {
+    public ProblemException(HttpStatusCode status, String title, String detail) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -22,7 +23,7 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.NOT_FOUND, "No such message", "No message has the id " + id + ".");
     }
 
-    public HttpStatus status() {
+    public HttpStatusCode status() {
         return status;
     }
 
