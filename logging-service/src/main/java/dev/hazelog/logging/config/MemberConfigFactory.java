@@ -10,6 +10,8 @@ import dev.hazelog.logging.domain.StoredMessageSerializer;
 /** Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list. */
 public final class MemberConfigFactory {
 
+    private static final String MERGE_CHECK_SECONDS = "10";
+
     private MemberConfigFactory() {}
 
     public static Config create(ClusterProperties properties) {
@@ -27,6 +29,11 @@ public final class MemberConfigFactory {
         config.setProperty(
                 ClusterProperty.MAX_NO_HEARTBEAT_SECONDS.getName(),
                 String.valueOf(properties.maxNoHeartbeat().toSeconds()));
+
+        // A member that was cut off (frozen, partitioned) forms a cluster of its own; look for such islands and merge
+        // them every few seconds instead of Hazelcast's default of five minutes.
+        config.setProperty(ClusterProperty.MERGE_FIRST_RUN_DELAY_SECONDS.getName(), MERGE_CHECK_SECONDS);
+        config.setProperty(ClusterProperty.MERGE_NEXT_RUN_DELAY_SECONDS.getName(), MERGE_CHECK_SECONDS);
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(properties.port()).setPortAutoIncrement(false);
