@@ -82,6 +82,82 @@ class ApiIT {
     }
 
     @Test
+    void aClientRetryingWithTheSameIdempotencyKeyStoresTheMessageOnce() {
+        String key = "retry-" + UUID.randomUUID();
+        int before = storedCount();
+
+        Answer first = facade.post(
+                "/messages",
+                "application/json",
+                BodyPublishers.ofString("{\"msg\": \"once\"}"),
+                "Idempotency-Key",
+                key);
+        Answer again = facade.post(
+                "/messages",
+                "application/json",
+                BodyPublishers.ofString("{\"msg\": \"once\"}"),
+                "Idempotency-Key",
+                key);
+        Answer viaSeed = facade.post(
+                "/send_to_logging_service",
+                "application/json",
+                BodyPublishers.ofString("{\"msg\": \"once\"}"),
+                "Idempotency-Key",
+                key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().path("repeat").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().path("repeat").asBoolean()).isTrue();
+        assertThat(again.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
+        assertThat(viaSeed.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
+        assertThat(storedCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherMessageIsRefused() {
+        String key = "reuse-" + UUID.randomUUID();
+        facade.post(
+                "/messages",
+                "application/json",
+                BodyPublishers.ofString("{\"msg\": \"first\"}"),
+                "Idempotency-Key",
+                key);
+        int before = storedCount();
+
+        assertThat(assertProblem(
+                                facade.post(
+                                        "/messages",
+                                        "application/json",
+                                        BodyPublishers.ofString("{\"msg\": \"second\"}"),
+                                        "Idempotency-Key",
+                                        key),
+                                422)
+                        .path("title")
+                        .asString())
+                .isEqualTo("Idempotency-Key reused");
+        assertProblem(
+                facade.post(
+                        "/messages",
+                        "application/json",
+                        BodyPublishers.ofString("{\"msg\": \"x\"}"),
+                        "Idempotency-Key",
+                        ""),
+                400);
+        assertProblem(
+                facade.post(
+                        "/messages",
+                        "application/json",
+                        BodyPublishers.ofString("{\"msg\": \"x\"}"),
+                        "Idempotency-Key",
+                        "k".repeat(256)),
+                400);
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    @Test
     void theConfigServiceListsTheLoggingServicesItWasGiven(Launcher launcher) {
         JsonNode ports = launcher.http("config").get("/all_ports").json();
 

@@ -1,7 +1,10 @@
 package dev.hazelog.config.config;
 
+import dev.hazelog.config.domain.HealthProbe;
+import dev.hazelog.config.domain.HealthWatch;
 import dev.hazelog.config.domain.Instances;
 import dev.hazelog.config.domain.InstancesFile;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -13,5 +16,12 @@ class InstancesConfiguration {
     @Bean
     Instances instances(ConfigServiceProperties properties, ResourceLoader resources) {
         return InstancesFile.load(resources, properties.instancesFile());
+    }
+
+    @Bean
+    HealthWatch healthWatch(Instances instances, HealthProbe probe, ConfigServiceProperties properties) {
+        HealthWatch watch = new HealthWatch(instances, probe, Clock.systemUTC());
+        watch.start(properties.healthCheckInterval());
+        return watch;
     }
 }

@@ -41,7 +41,8 @@ class FacadeConfiguration {
             LoggingGateway logging,
             MessagesGateway messages,
             FacadeProperties properties) {
-        Failover failover = new Failover(properties.attemptsPerInstance(), properties.retryBackoff());
+        Failover failover =
+                new Failover(properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor());
         return new MessageService(directory, logging, messages, failover, new Random());
     }
 }

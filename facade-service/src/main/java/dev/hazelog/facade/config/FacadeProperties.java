@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout how long to wait for another service's answer
  * @param attemptsPerInstance tries of one logging service before failing over to the next
  * @param retryBackoff the wait before the second try of an instance; it doubles for each further try
- * @param instancesRefresh how often the instance list is fetched again from the config service
+ * @param instancesRefresh how often the instance list and health are fetched again from the config service
+ * @param circuitOpenFor how long an instance that just failed repeatedly is skipped before it is tried again
  */
 @ConfigurationProperties("hazelog.facade")
 public record FacadeProperties(
@@ -22,7 +23,8 @@ public record FacadeProperties(
         @DefaultValue("2s") Duration requestTimeout,
         @DefaultValue("3") int attemptsPerInstance,
         @DefaultValue("20ms") Duration retryBackoff,
-        @DefaultValue("5s") Duration instancesRefresh) {
+        @DefaultValue("1s") Duration instancesRefresh,
+        @DefaultValue("2s") Duration circuitOpenFor) {
 
     public FacadeProperties {
         require(configServiceUrl.getHost() != null, "config-service-url needs a host: " + configServiceUrl);
@@ -31,6 +33,7 @@ public record FacadeProperties(
         require(attemptsPerInstance >= 1, "attempts-per-instance must be at least 1");
         require(retryBackoff.isPositive(), "retry-backoff must be positive");
         require(instancesRefresh.isPositive(), "instances-refresh must be positive");
+        require(circuitOpenFor.isPositive(), "circuit-open-for must be positive");
     }
 
     private static void require(boolean condition, String problem) {

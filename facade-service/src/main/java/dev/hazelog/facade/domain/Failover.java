@@ -1,5 +1,9 @@
 package dev.hazelog.facade.domain;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -10,47 +14,80 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Calls instances in the given order: each up to {@code attemptsPerInstance} times with a short exponential backoff
- * while it is unavailable, then the next. A rejection (4xx) ends the call at once: it would be rejected anywhere.
- * The operation must be idempotent; for a write that means its id is chosen once, before the first attempt.
+ * Calls instances in the given order. Each has a circuit breaker: one that just failed several times in a row is
+ * skipped without a call until {@code openFor} has passed, so a dead instance costs nothing on most requests. An
+ * instance that is tried gets up to {@code attemptsPerInstance} tries, with a short exponential backoff, while it
+ * refuses connections or answers 5xx; a timeout moves on to the next instance at once. Any other exception, such as
+ * a refusal of the request itself (4xx), ends the call: it would be refused anywhere.
+ *
+ * <p>The operation must be idempotent; for a write that means its id is chosen once, before the first attempt.
  */
 public class Failover {
 
-    private final RetryRegistry retries;
+    private static final Logger log = LoggerFactory.getLogger(Failover.class);
+    private static final int BREAKER_WINDOW = 10;
+    private static final int BREAKER_MINIMUM_CALLS = 3;
+    private static final float BREAKER_FAILURE_RATE = 50;
 
-    public Failover(int attemptsPerInstance, Duration backoff) {
+    private final RetryRegistry retries;
+    private final CircuitBreakerRegistry breakers;
+
+    public Failover(int attemptsPerInstance, Duration backoff, Duration openFor) {
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(attemptsPerInstance)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(backoff, 2))
-                .retryExceptions(ServiceUnavailableException.class)
+                .retryOnException(e -> e instanceof ServiceUnavailableException unavailable && unavailable.retryable())
                 .build());
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(BREAKER_WINDOW)
+                .minimumNumberOfCalls(BREAKER_MINIMUM_CALLS)
+                .failureRateThreshold(BREAKER_FAILURE_RATE)
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(e -> e instanceof ServiceUnavailableException)
+                .ignoreException(e -> !(e instanceof ServiceUnavailableException))
+                .build());
+        breakers.getEventPublisher()
+                .onEntryAdded(added -> added.getAddedEntry()
+                        .getEventPublisher()
+                        .onStateTransition(event -> log.info(
+                                "Circuit for {}: {}", event.getCircuitBreakerName(), event.getStateTransition())));
     }
 
     /**
-     * @throws NoInstanceAvailableException if every instance stayed unavailable
+     * @throws NoInstanceAvailableException if no instance answered
      * @throws RuntimeException whatever else the operation throws, such as a refusal of the request, at once
      */
     public <T> Answered<T> call(List<URI> instances, Function<URI, T> operation) {
         List<String> tried = new ArrayList<>();
         int failedAttempts = 0;
         for (URI instance : instances) {
+            CircuitBreaker breaker = breakers.circuitBreaker(instance.toString());
             Retry retry = retries.retry(instance.toString());
             AtomicInteger attempts = new AtomicInteger();
             try {
-                T answer = retry.executeSupplier(() -> {
+                T answer = retry.executeSupplier(breaker.decorateSupplier(() -> {
                     attempts.incrementAndGet();
                     return operation.apply(instance);
-                });
+                }));
                 return new Answered<>(answer, instance, failedAttempts + attempts.get());
+            } catch (CallNotPermittedException e) {
+                failedAttempts += attempts.get();
+                tried.add(
+                        attempts.get() == 0
+                                ? "%s: skipped, it failed just before".formatted(instance)
+                                : "%s: %d attempts, then skipped".formatted(instance, attempts.get()));
             } catch (ServiceUnavailableException e) {
                 failedAttempts += attempts.get();
                 tried.add("%s: %d attempts, last: %s".formatted(instance, attempts.get(), e.reason()));
             }
         }
         throw new NoInstanceAvailableException(
-                "No logging service could take the request (%d tried).".formatted(instances.size()), tried);
+                "No logging service could take the request (%d known).".formatted(instances.size()), tried);
     }
 
     /** @param instance the one that answered; {@code attempts} counts every call, the answered one included */

@@ -1,16 +1,20 @@
 package dev.hazelog.facade.domain;
 
+import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 /** What the facade does for both of its APIs: store a message somewhere safe, and read them all back. */
 public class MessageService {
@@ -36,30 +40,54 @@ public class MessageService {
         this.random = random;
     }
 
-    /** Gives the text a new id and stores it through a random logging service, failing over to the others. */
-    public Receipt send(String text) {
-        UUID id = UUID.randomUUID();
-        Failover.Answered<FetchAnswer> stored =
-                failover.call(shuffled(), instance -> logging.store(instance, id, text));
+    /**
+     * Stores the text through a logging service, healthy ones first in random order, failing over to the others.
+     * The id is chosen once: new, or derived from the client's idempotency key, so that a client retrying with the
+     * same key gets the same id and the message is stored once.
+     *
+     * @throws ProblemException 422 if the key was used before for another text
+     */
+    public Receipt send(String text, @Nullable String idempotencyKey) {
+        UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey);
+        Failover.Answered<FetchAnswer> stored;
+        try {
+            stored = failover.call(ordered(), instance -> logging.store(instance, id, text));
+        } catch (ProblemException e) {
+            if (idempotencyKey != null && e.status().isSameCodeAs(HttpStatus.CONFLICT)) {
+                throw new ProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Idempotency-Key reused",
+                        "This Idempotency-Key was first used with another message.");
+            }
+            throw e;
+        }
+        boolean repeat = idempotencyKey != null
+                && FetchAnswer.DUPLICATE.equals(stored.answer().status());
         log.info(
-                "Message {} stored by {} via {} ({} attempts)",
+                "Message {} {} by {} via {} ({} attempts)",
                 id,
+                repeat ? "was already stored" : "stored",
                 stored.answer().storedBy(),
                 stored.instance(),
                 stored.attempts());
-        return new Receipt(id, stored.answer().storedBy(), stored.instance());
+        return new Receipt(id, stored.answer().storedBy(), stored.instance(), repeat);
     }
 
     /** Every message in acceptance order, and what the messages service says (or that it is unavailable). */
     public AllMessages all() {
         Instances instances = directory.current();
         List<MessageView> stored =
-                failover.call(shuffled(instances), logging::all).answer();
+                failover.call(ordered(instances), logging::all).answer();
         return new AllMessages(stored, messagesServicePart(instances.messagesService()));
     }
 
     public Optional<MessageView> find(UUID id) {
-        return failover.call(shuffled(), instance -> logging.find(instance, id)).answer();
+        return failover.call(ordered(), instance -> logging.find(instance, id)).answer();
+    }
+
+    /** Name-based (version 3), so it never equals a random (version 4) id of a message sent without a key. */
+    static UUID idFor(String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("hazelog-idempotency-key:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 
     private MessagesServicePart messagesServicePart(URI messagesService) {
@@ -71,18 +99,28 @@ public class MessageService {
         }
     }
 
-    private List<URI> shuffled() {
-        return shuffled(directory.current());
+    private List<URI> ordered() {
+        return ordered(directory.current());
     }
 
-    private List<URI> shuffled(Instances instances) {
-        List<URI> order = new ArrayList<>(instances.loggingServices());
-        Collections.shuffle(order, random);
-        return order;
+    /** Healthy instances first, each group shuffled: the load spreads, and a known-down one is only a last resort. */
+    private List<URI> ordered(Instances instances) {
+        List<URI> healthy = new ArrayList<>();
+        List<URI> unhealthy = new ArrayList<>();
+        for (Instances.LoggingInstance instance : instances.loggingServices()) {
+            (instance.healthy() ? healthy : unhealthy).add(instance.url());
+        }
+        Collections.shuffle(healthy, random);
+        Collections.shuffle(unhealthy, random);
+        healthy.addAll(unhealthy);
+        return healthy;
     }
 
-    /** @param via the logging service that answered */
-    public record Receipt(UUID id, String storedBy, URI via) {}
+    /**
+     * @param via the logging service that answered
+     * @param repeat true when an earlier request with the same idempotency key had already stored it
+     */
+    public record Receipt(UUID id, String storedBy, URI via, boolean repeat) {}
 
     public record AllMessages(List<MessageView> messages, MessagesServicePart messagesService) {}
 

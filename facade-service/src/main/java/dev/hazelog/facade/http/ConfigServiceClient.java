@@ -3,13 +3,17 @@ package dev.hazelog.facade.http;
 import dev.hazelog.facade.config.FacadeProperties;
 import dev.hazelog.facade.domain.InstanceSource;
 import dev.hazelog.facade.domain.Instances;
+import dev.hazelog.facade.domain.Instances.LoggingInstance;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
 import dev.hazelog.shared.http.ProblemException;
-import dev.hazelog.shared.wire.AllPorts;
+import dev.hazelog.shared.wire.InstanceList;
+import dev.hazelog.shared.wire.InstanceStatus;
 import java.net.URI;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+/** Reads {@code GET /instances}: every instance with the health the config service last saw. */
 @Component
 class ConfigServiceClient implements InstanceSource {
 
@@ -25,20 +29,29 @@ class ConfigServiceClient implements InstanceSource {
     public Instances fetch() {
         try {
             return instances(ServiceCalls.call(
-                    configService, http.get().uri(configService.resolve("/all_ports")), AllPorts.class));
+                    configService, http.get().uri(configService.resolve("/instances")), InstanceList.class));
         } catch (ProblemException | IllegalArgumentException e) {
-            throw new ServiceUnavailableException(configService, "unusable answer to /all_ports");
+            throw new ServiceUnavailableException(configService, "unusable answer to /instances");
         }
     }
 
     /** Jackson leaves a missing field null, whatever the record declares. */
     @SuppressWarnings("ConstantValue")
-    private static Instances instances(AllPorts ports) {
-        if (ports.loggingServices() == null || ports.messagesService() == null) {
-            throw new IllegalArgumentException("log_s or mes_s missing");
+    private static Instances instances(InstanceList list) {
+        if (list.instances() == null) {
+            throw new IllegalArgumentException("instances missing");
         }
-        return new Instances(
-                ports.loggingServices().stream().map(URI::create).toList(), URI.create(ports.messagesService()));
+        List<LoggingInstance> logging = list.instances().stream()
+                .filter(instance -> InstanceStatus.LOGGING.equals(instance.role()))
+                .map(instance ->
+                        new LoggingInstance(URI.create(instance.url()), !InstanceStatus.DOWN.equals(instance.state())))
+                .toList();
+        URI messages = list.instances().stream()
+                .filter(instance -> InstanceStatus.MESSAGES.equals(instance.role()))
+                .map(instance -> URI.create(instance.url()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no messages service"));
+        return new Instances(logging, messages);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,14 +40,18 @@ class MessagesController {
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Created> createFromJson(@RequestBody SendRequest request) {
-        return created(request.msg());
+    ResponseEntity<Created> createFromJson(
+            @RequestBody SendRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
+        return created(request.msg(), idempotencyKey);
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<Created> createFromText(
-            @RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
-        return created(decode(body, contentType));
+            @RequestBody byte[] body,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
+        return created(decode(body, contentType), idempotencyKey);
     }
 
     @GetMapping("/messages")
@@ -61,10 +66,11 @@ class MessagesController {
         return messages.find(uuid).orElseThrow(() -> ProblemException.messageNotFound(uuid));
     }
 
-    private ResponseEntity<Created> created(String text) {
-        Receipt receipt = messages.send(rules.check(text));
+    /** 201 for a new message and for a repeat alike, so a client retrying after a lost answer sees the same one. */
+    private ResponseEntity<Created> created(String text, @Nullable String idempotencyKey) {
+        Receipt receipt = messages.send(rules.check(text), IdempotencyKeys.check(idempotencyKey));
         return ResponseEntity.created(URI.create("/messages/" + receipt.id()))
-                .body(new Created(receipt.id().toString(), receipt.storedBy()));
+                .body(new Created(receipt.id().toString(), receipt.storedBy(), receipt.repeat()));
     }
 
     /** Text is UTF-8 unless the request says otherwise; bytes that are not valid in that charset are refused. */
@@ -81,7 +87,7 @@ class MessagesController {
         }
     }
 
-    record Created(String id, String storedBy) {}
+    record Created(String id, String storedBy, boolean repeat) {}
 
     record MessagesAnswer(List<MessageView> messages, MessagesServicePart messagesService) {}
 }

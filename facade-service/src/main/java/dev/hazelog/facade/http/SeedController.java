@@ -7,10 +7,12 @@ import dev.hazelog.facade.domain.MessageService.Receipt;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.wire.MessageView;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The original system's routes, with its names and shapes, so its clients keep working. */
@@ -25,11 +27,16 @@ class SeedController {
         this.rules = rules;
     }
 
-    /** {@code {"msg": "..."}} → {@code {"status": "200", "id": "...", "storedBy": "..."}}. */
+    /**
+     * {@code {"msg": "..."}} → {@code {"status": "200", "id": "...", "storedBy": "...", "repeat": false}}; with an
+     * {@code Idempotency-Key} header, a repeat gets the same id and {@code "repeat": true}.
+     */
     @PostMapping(path = "/send_to_logging_service", consumes = MediaType.APPLICATION_JSON_VALUE)
-    SendAnswer send(@RequestBody SendRequest request) {
-        Receipt receipt = messages.send(rules.check(request.msg()));
-        return new SendAnswer("200", receipt.id().toString(), receipt.storedBy());
+    SendAnswer send(
+            @RequestBody SendRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
+        Receipt receipt = messages.send(rules.check(request.msg()), IdempotencyKeys.check(idempotencyKey));
+        return new SendAnswer("200", receipt.id().toString(), receipt.storedBy(), receipt.repeat());
     }
 
     /** {@code {"all_msgs": "<messages joined by ', '>\n<messages service text>"}}. */
@@ -40,7 +47,7 @@ class SeedController {
         return new ResultedMessages(joined + "\n" + all.messagesService().text());
     }
 
-    record SendAnswer(String status, String id, String storedBy) {}
+    record SendAnswer(String status, String id, String storedBy, boolean repeat) {}
 
     record ResultedMessages(@JsonProperty("all_msgs") String allMsgs) {}
 }

@@ -43,7 +43,8 @@ final class ServiceCalls {
                 throw new ServiceUnavailableException(service, "answered " + status.value());
             });
         } catch (ResourceAccessException e) {
-            throw new ServiceUnavailableException(service, reason(e));
+            boolean timedOut = causedBy(e, HttpTimeoutException.class);
+            throw new ServiceUnavailableException(service, timedOut ? "timed out" : reason(e), !timedOut);
         } catch (RestClientException e) {
             throw new ServiceUnavailableException(service, "unreadable answer");
         }
@@ -61,14 +62,15 @@ final class ServiceCalls {
 
     /** Says what went wrong in words a client may read; never an internal class name. */
     private static String reason(ResourceAccessException e) {
+        return causedBy(e, ConnectException.class) ? "connection refused" : "connection failed";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpTimeoutException) {
-                return "timed out";
-            }
-            if (cause instanceof ConnectException) {
-                return "connection refused";
+            if (type.isInstance(cause)) {
+                return true;
             }
         }
-        return "connection failed";
+        return false;
     }
 }

@@ -2,6 +2,8 @@ package dev.hazelog.facade.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.http.ProblemException;
 import java.net.URI;
@@ -19,7 +21,7 @@ class FailoverTest {
     private static final URI B = URI.create("http://127.0.0.1:2");
     private static final URI C = URI.create("http://127.0.0.1:3");
 
-    private final Failover failover = new Failover(3, Duration.ofMillis(1));
+    private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1));
     private final List<URI> calls = new ArrayList<>();
 
     /** Each instance answers from its script, one entry per call: a value, or an exception to throw. */
@@ -38,6 +40,10 @@ class FailoverTest {
 
     private static ServiceUnavailableException down(URI instance) {
         return new ServiceUnavailableException(instance, "connection refused");
+    }
+
+    private static ServiceUnavailableException timedOut(URI instance) {
+        return new ServiceUnavailableException(instance, "timed out", false);
     }
 
     @Test
@@ -90,7 +96,7 @@ class FailoverTest {
                                 .containsExactly(
                                         "http://127.0.0.1:1: 3 attempts, last: connection refused",
                                         "http://127.0.0.1:2: 3 attempts, last: connection refused"))
-                .hasMessage("No logging service could take the request (2 tried).");
+                .hasMessage("No logging service could take the request (2 known).");
         assertThat(calls).containsExactly(A, A, A, B, B, B);
     }
 
@@ -101,5 +107,55 @@ class FailoverTest {
         assertThatThrownBy(() -> failover.call(List.of(A, B), scripted(Map.of(A, List.of(bug), B, List.of("b")))))
                 .isSameAs(bug);
         assertThat(calls).containsExactly(A);
+    }
+
+    @Test
+    void aTimeoutFailsOverAtOnceInsteadOfWaitingAgain() {
+        var answered = failover.call(List.of(A, B), scripted(Map.of(A, List.of(timedOut(A)), B, List.of("b"))));
+
+        assertThat(answered.answer()).isEqualTo("b");
+        assertThat(calls).containsExactly(A, B);
+    }
+
+    @Test
+    void anInstanceThatJustFailedIsSkippedWithoutACall() {
+        var script = Map.of(A, List.<Object>of(down(A)), B, List.<Object>of("b"));
+        failover.call(List.of(A, B), scripted(script));
+        calls.clear();
+
+        var answered = failover.call(List.of(A, B), scripted(script));
+
+        assertThat(answered.answer()).isEqualTo("b");
+        assertThat(calls).as("A's circuit is open").containsExactly(B);
+    }
+
+    @Test
+    void whenEveryCircuitIsOpenItAnswersAtOnceSayingSo() {
+        var script = Map.of(A, List.<Object>of(down(A)), B, List.<Object>of(down(B)));
+        catchThrowable(() -> failover.call(List.of(A, B), scripted(script)));
+        calls.clear();
+
+        assertThatThrownBy(() -> failover.call(List.of(A, B), scripted(script)))
+                .isInstanceOfSatisfying(
+                        NoInstanceAvailableException.class,
+                        e -> assertThat(e.tried())
+                                .containsExactly(
+                                        "http://127.0.0.1:1: skipped, it failed just before",
+                                        "http://127.0.0.1:2: skipped, it failed just before"));
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void anInstanceIsTriedAgainOnceItsCircuitHasBeenOpenLongEnough() {
+        Failover quick = new Failover(3, Duration.ofMillis(1), Duration.ofMillis(50));
+        List<Object> aOutcomes = new ArrayList<>(List.of(down(A)));
+        var script = Map.of(A, aOutcomes, B, List.<Object>of("b"));
+        quick.call(List.of(A, B), scripted(script));
+        aOutcomes.set(0, "a");
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                quick.call(List.of(A, B), scripted(script)).answer())
+                        .isEqualTo("a"));
     }
 }

@@ -3,6 +3,7 @@ package dev.hazelog.facade.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hazelog.facade.domain.Instances.LoggingInstance;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.Test;
 class InstanceDirectoryTest {
 
     private static final URI CONFIG = URI.create("http://127.0.0.1:5006");
-    private static final Instances FIRST =
-            new Instances(List.of(URI.create("http://127.0.0.1:5002")), URI.create("http://127.0.0.1:5005"));
-    private static final Instances SECOND =
-            new Instances(List.of(URI.create("http://127.0.0.1:5003")), URI.create("http://127.0.0.1:5005"));
+    private static final Instances FIRST = new Instances(
+            List.of(new LoggingInstance(URI.create("http://127.0.0.1:5002"), true)),
+            URI.create("http://127.0.0.1:5005"));
+    private static final Instances SECOND = new Instances(
+            List.of(new LoggingInstance(URI.create("http://127.0.0.1:5002"), false)),
+            URI.create("http://127.0.0.1:5005"));
 
     /** A config service that answers with {@code answer}, or is down while it is null. */
     private static final class FakeSource implements InstanceSource {

@@ -1,7 +1,10 @@
 package dev.hazelog.facade.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hazelog.facade.domain.Instances.LoggingInstance;
+import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
@@ -15,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class MessageServiceTest {
 
@@ -27,17 +31,21 @@ class MessageServiceTest {
         final List<MessageView> stored = new ArrayList<>();
         final Set<URI> down = new HashSet<>();
         final List<UUID> idsSent = new ArrayList<>();
+        final List<URI> called = new ArrayList<>();
 
         @Override
         public FetchAnswer store(URI instance, UUID id, String text) {
             idsSent.add(id);
             available(instance);
-            boolean duplicate = stored.stream().anyMatch(m -> m.id().equals(id.toString()));
-            if (!duplicate) {
+            Optional<MessageView> existing = find(instance, id);
+            if (existing.isPresent() && !existing.get().msg().equals(text)) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Id already used", "taken");
+            }
+            if (existing.isEmpty()) {
                 stored.add(new MessageView(id.toString(), text, Instant.now(), instance.toString()));
             }
-            return new FetchAnswer(
-                    duplicate ? FetchAnswer.DUPLICATE : FetchAnswer.STORED, id.toString(), instance.toString());
+            String status = existing.isPresent() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;
+            return new FetchAnswer(status, id.toString(), instance.toString());
         }
 
         @Override
@@ -53,6 +61,7 @@ class MessageServiceTest {
         }
 
         private void available(URI instance) {
+            called.add(instance);
             if (down.contains(instance)) {
                 throw new ServiceUnavailableException(instance, "connection refused");
             }
@@ -61,10 +70,11 @@ class MessageServiceTest {
 
     private final FakeLogging logging = new FakeLogging();
     private boolean messagesServiceDown;
+    private boolean l1Healthy = true;
     private final InstanceDirectory directory = new InstanceDirectory(new InstanceSource() {
         @Override
         public Instances fetch() {
-            return new Instances(List.of(L1, L2), MESSAGES);
+            return new Instances(List.of(new LoggingInstance(L1, l1Healthy), new LoggingInstance(L2, true)), MESSAGES);
         }
 
         @Override
@@ -81,23 +91,23 @@ class MessageServiceTest {
                 }
                 return "Not implemented yet";
             },
-            new Failover(3, Duration.ofMillis(1)),
+            new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1)),
             new Random(7));
 
     @Test
     void everyRetryAndFailoverCarriesTheSameId() {
         logging.down.add(L1);
-        int failovers = 0;
+
         for (int i = 0; i < 10; i++) {
             logging.idsSent.clear();
 
-            MessageService.Receipt receipt = service.send("m" + i);
+            MessageService.Receipt receipt = service.send("m" + i, null);
 
             assertThat(receipt.via()).isEqualTo(L2);
+            assertThat(receipt.repeat()).isFalse();
             assertThat(logging.idsSent).containsOnly(receipt.id());
-            failovers += logging.idsSent.size() == 4 ? 1 : 0; // three tries of L1, then L2
         }
-        assertThat(failovers).as("sends that tried the dead instance first").isPositive();
+        assertThat(logging.called).as("L1 was tried, then skipped").contains(L1);
         assertThat(logging.stored).hasSize(10);
     }
 
@@ -105,16 +115,56 @@ class MessageServiceTest {
     void spreadsMessagesOverTheInstances() {
         Set<URI> via = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            via.add(service.send("m" + i).via());
+            via.add(service.send("m" + i, null).via());
         }
 
         assertThat(via).containsExactlyInAnyOrder(L1, L2);
     }
 
     @Test
+    void triesHealthyInstancesFirst() {
+        l1Healthy = false;
+
+        for (int i = 0; i < 20; i++) {
+            service.send("m" + i, null);
+        }
+
+        assertThat(logging.called).containsOnly(L2);
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameIdAndStoresOnce() {
+        MessageService.Receipt first = service.send("pay 10 EUR", "order-17");
+        MessageService.Receipt again = service.send("pay 10 EUR", "order-17");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.repeat()).isFalse();
+        assertThat(again.repeat()).isTrue();
+        assertThat(logging.stored).hasSize(1);
+        assertThat(service.send("pay 10 EUR", "order-18").id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherMessageIsRefused() {
+        service.send("pay 10 EUR", "order-17");
+
+        assertThatThrownBy(() -> service.send("pay 99 EUR", "order-17"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+        assertThat(logging.stored).extracting(MessageView::msg).containsExactly("pay 10 EUR");
+    }
+
+    @Test
+    void keyedIdsNeverMeetRandomOnes() {
+        assertThat(MessageService.idFor("any key").version()).isEqualTo(3);
+        assertThat(service.send("x", null).id().version()).isEqualTo(4);
+    }
+
+    @Test
     void readsEverythingWithTheMessagesServicesAnswer() {
-        service.send("one");
-        service.send("two");
+        service.send("one", null);
+        service.send("two", null);
 
         MessageService.AllMessages all = service.all();
 
@@ -125,7 +175,7 @@ class MessageServiceTest {
 
     @Test
     void stillReadsTheMessagesWhenTheMessagesServiceIsDown() {
-        service.send("one");
+        service.send("one", null);
         messagesServiceDown = true;
 
         MessageService.AllMessages all = service.all();

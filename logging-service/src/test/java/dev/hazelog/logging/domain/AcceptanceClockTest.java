@@ -2,6 +2,7 @@ package dev.hazelog.logging.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hazelog.shared.testing.SettableClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,39 +23,16 @@ class AcceptanceClockTest {
     @Test
     void neverRepeatsNorGoesBackEvenWhenTheClockDoes() {
         AtomicLong millis = new AtomicLong(T.toEpochMilli());
-        MutableClock local = new MutableClock(T);
+        SettableClock local = new SettableClock(T);
         AcceptanceClock clock = new AcceptanceClock(millis::get, local);
 
         Instant first = clock.now();
         Instant sameMicrosecond = clock.now();
-        local.instant = T.minusSeconds(1);
-        millis.set(local.instant.toEpochMilli());
+        local.set(T.minusSeconds(1));
+        millis.set(local.instant().toEpochMilli());
         Instant afterStepBack = clock.now();
 
         assertThat(sameMicrosecond).isAfter(first);
         assertThat(afterStepBack).isAfter(sameMicrosecond);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

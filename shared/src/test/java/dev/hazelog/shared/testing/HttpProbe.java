@@ -37,11 +37,17 @@ public final class HttpProbe {
         return post(path, "application/json", BodyPublishers.ofString(json));
     }
 
-    /** A POST with any content type (null for none) and raw bytes, for bodies a well-behaved client would not send. */
-    public Answer post(String path, String contentType, BodyPublisher body) {
+    /**
+     * A POST with any content type (null for none), any body (including ones a well-behaved client would not send)
+     * and extra headers as name, value pairs.
+     */
+    public Answer post(String path, String contentType, BodyPublisher body, String... headers) {
         HttpRequest.Builder builder = request(path).POST(body);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
         }
         return send(builder.build());
     }

@@ -1,0 +1,42 @@
+package dev.hazelog.config.http;
+
+import dev.hazelog.config.config.ConfigServiceProperties;
+import dev.hazelog.config.domain.HealthProbe;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** {@code GET <instance>/actuator/health}: healthy means a 200 within the timeout (actuator answers 503 when DOWN). */
+@Component
+class HttpHealthProbe implements HealthProbe {
+
+    private final Duration timeout;
+    private final HttpClient client;
+
+    HttpHealthProbe(ConfigServiceProperties properties) {
+        this.timeout = properties.healthCheckTimeout();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
+    }
+
+    @Override
+    public boolean healthy(URI instance) {
+        HttpRequest request = HttpRequest.newBuilder(instance.resolve("/actuator/health"))
+                .timeout(timeout)
+                .build();
+        try {
+            return client.send(request, BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
