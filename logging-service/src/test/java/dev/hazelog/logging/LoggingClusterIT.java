@@ -4,11 +4,17 @@ import static dev.hazelog.shared.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.hazelog.logging.config.ClusterProperties;
+import dev.hazelog.logging.config.MemberConfigFactory;
 import dev.hazelog.shared.testing.FreePorts;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +42,10 @@ class LoggingClusterIT {
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final List<HttpProbe> http = new ArrayList<>();
 
+    private final String clusterName = "it-" + UUID.randomUUID();
+
     @BeforeAll
     void startCluster() {
-        String clusterName = "it-" + UUID.randomUUID();
         List<Integer> memberPorts =
                 IntStream.range(0, SIZE).mapToObj(i -> FreePorts.next()).toList();
         String members = String.join(
@@ -73,6 +80,9 @@ class LoggingClusterIT {
 
     @Test
     void eachServiceRunsExactlyOneMemberOfItsOwn() {
+        assertThat(Hazelcast.getAllHazelcastInstances())
+                .filteredOn(HazelcastInstance::getName, "intruder")
+                .isEmpty();
         assertThat(Hazelcast.getAllHazelcastInstances()).hasSize(SIZE);
         List<String> selves = http.stream()
                 .map(service -> service.get("/cluster").json().path("self").asString())
@@ -182,11 +192,59 @@ class LoggingClusterIT {
     }
 
     @Test
+    void theServerRefusesAnOversizedBodyBeforeReadingIt() {
+        byte[] body =
+                fetch(UUID.randomUUID().toString(), "x".repeat(600 * 1024)).getBytes(StandardCharsets.UTF_8);
+
+        JsonNode declared = assertProblem(
+                http.get(0).post("/fetching_message", "application/json", BodyPublishers.ofByteArray(body)), 413);
+        JsonNode chunked = assertProblem(
+                http.get(0)
+                        .post(
+                                "/fetching_message",
+                                "application/json",
+                                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))),
+                413);
+
+        assertThat(declared.path("instance").asString()).isEqualTo("/fetching_message");
+        assertThat(chunked.path("detail").asString()).isEqualTo("The request body is larger than 524288 bytes.");
+    }
+
+    @Test
+    void aMemberOfAnotherClusterCannotJoin() {
+        String members = String.join(",", memberAddresses());
+        Config intruderConfig = MemberConfigFactory.create(new ClusterProperties(
+                "intruders",
+                "127.0.0.1",
+                "",
+                FreePorts.next(),
+                List.of(members.split(",")),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                "intruder"));
+        HazelcastInstance intruder = Hazelcast.newHazelcastInstance(intruderConfig);
+        try {
+            assertThat(intruder.getCluster().getMembers()).hasSize(1);
+            assertThat(http.get(0).get("/cluster").json().path("members").size())
+                    .isEqualTo(SIZE);
+        } finally {
+            intruder.shutdown();
+        }
+    }
+
+    @Test
     void badReadsAndUnknownRoutesAreProblems() {
         assertProblem(http.get(0).get("/messages/not-a-uuid"), 400);
         assertProblem(http.get(0).get("/messages/" + UUID.randomUUID()), 404);
         assertProblem(http.get(0).get("/nope"), 404);
         assertProblem(http.get(0).send("DELETE", "/fetching_message"), 405);
+    }
+
+    private List<String> memberAddresses() {
+        return http.stream()
+                .map(service -> service.get("/cluster").json().path("self").asString())
+                .toList();
     }
 
     private static String fetch(String id, String text) {

@@ -158,6 +158,17 @@ class ApiIT {
     }
 
     @Test
+    void onlyTheFacadeMayWriteToALoggingService(Launcher launcher) {
+        int before = storedCount();
+
+        Answer direct = launcher.http("logging-1")
+                .postJson("/fetching_message", "{\"UUID\": \"%s\", \"msg\": \"sneaky\"}".formatted(UUID.randomUUID()));
+
+        assertProblem(direct, 401);
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    @Test
     void theConfigServiceListsTheLoggingServicesItWasGiven(Launcher launcher) {
         JsonNode ports = launcher.http("config").get("/all_ports").json();
 

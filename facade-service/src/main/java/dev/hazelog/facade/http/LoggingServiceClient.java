@@ -2,6 +2,7 @@ package dev.hazelog.facade.http;
 
 import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.http.WriteToken;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.MessageList;
@@ -19,9 +20,11 @@ import org.springframework.web.client.RestClient;
 class LoggingServiceClient implements LoggingGateway {
 
     private final RestClient http;
+    private final WriteToken writeToken;
 
-    LoggingServiceClient(RestClient serviceClient) {
+    LoggingServiceClient(RestClient serviceClient, WriteToken writeToken) {
         this.http = serviceClient;
+        this.writeToken = writeToken;
     }
 
     @Override
@@ -31,6 +34,11 @@ class LoggingServiceClient implements LoggingGateway {
                 http.post()
                         .uri(instance.resolve("/fetching_message"))
                         .contentType(MediaType.APPLICATION_JSON)
+                        .headers(headers -> {
+                            if (writeToken.enabled()) {
+                                headers.set(WriteToken.HEADER, writeToken.writeToken());
+                            }
+                        })
                         .body(new FetchRequest(id.toString(), text)),
                 FetchAnswer.class);
     }

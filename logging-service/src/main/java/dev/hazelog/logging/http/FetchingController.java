@@ -6,6 +6,7 @@ import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.http.WriteToken;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.FetchedMessages;
@@ -13,11 +14,13 @@ import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessageView;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The seed's routes ({@code /fetching_message}, {@code /get_fetched_messages}) and the resource routes. */
@@ -26,14 +29,20 @@ class FetchingController {
 
     private final MessageStore store;
     private final MessageRules rules;
+    private final WriteToken writeToken;
 
-    FetchingController(MessageStore store, MessageRules rules) {
+    FetchingController(MessageStore store, MessageRules rules, WriteToken writeToken) {
         this.store = store;
         this.rules = rules;
+        this.writeToken = writeToken;
     }
 
+    /** Open to anyone unless {@code hazelog.security.write-token} is set; then only to callers that send it. */
     @PostMapping(path = "/fetching_message", consumes = MediaType.APPLICATION_JSON_VALUE)
-    FetchAnswer fetchMessage(@RequestBody FetchRequest request) {
+    FetchAnswer fetchMessage(
+            @RequestBody FetchRequest request,
+            @RequestHeader(name = WriteToken.HEADER, required = false) @Nullable String token) {
+        writeToken.check(token);
         UUID id = MessageIds.parse("UUID", request.uuid());
         StoreResult result = store.store(id, rules.check(request.msg()));
         String status = result.duplicate() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;

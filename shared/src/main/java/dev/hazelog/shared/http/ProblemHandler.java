@@ -1,6 +1,7 @@
 package dev.hazelog.shared.http;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+            HttpStatus contentTooLarge = HttpStatus.CONTENT_TOO_LARGE;
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(contentTooLarge, tooLarge.getMessage());
+            return handleExceptionInternal(e, body, headers, contentTooLarge, request);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, unreadableBodyDetail(e));
         body.setTitle("Malformed body");
         return handleExceptionInternal(e, body, headers, status, request);
