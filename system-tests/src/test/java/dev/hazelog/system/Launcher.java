@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Drives {@code ./hazelog} exactly as a user does, on free ports, its own run folder and its own cluster name, so
@@ -33,6 +34,11 @@ final class Launcher implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
 
     Launcher() {
+        this(Map.of());
+    }
+
+    /** @param settings more environment for ./hazelog and the services, e.g. HAZELOG_CLUSTER_BACKUP_COUNT */
+    Launcher(Map<String, String> settings) {
         try {
             runDir = Files.createTempDirectory(root.resolve("system-tests/target"), "hazelog-run-");
         } catch (IOException e) {
@@ -50,6 +56,11 @@ final class Launcher implements AutoCloseable {
         for (int member = 1; member <= 3; member++) {
             environment.put("HAZELOG_MEMBER_" + member + "_PORT", String.valueOf(FreePorts.next()));
         }
+        environment.putAll(settings);
+    }
+
+    String writeToken() {
+        return environment.get("HAZELOG_SECURITY_WRITE_TOKEN");
     }
 
     String up() {
@@ -58,6 +69,15 @@ final class Launcher implements AutoCloseable {
 
     void kill(String name) {
         run("kill", name);
+    }
+
+    /** SIGKILLs the services in the same instant, which ./hazelog, one service at a time, cannot. */
+    void killAtOnce(String... names) {
+        List<ProcessHandle> processes = Stream.of(names)
+                .map(name -> ProcessHandle.of(pid(name)).orElseThrow())
+                .toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> process.onExit().join());
     }
 
     void stop(String name) {

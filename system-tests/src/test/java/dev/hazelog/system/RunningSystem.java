@@ -36,7 +36,7 @@ class RunningSystem implements ParameterResolver, TestWatcher {
     private static Started system(ExtensionContext context) {
         return context.getRoot()
                 .getStore(NAMESPACE)
-                .computeIfAbsent(
+                .getOrComputeIfAbsent(
                         Started.class,
                         type -> {
                             Launcher launcher = new Launcher();

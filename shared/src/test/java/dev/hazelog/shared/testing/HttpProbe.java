@@ -17,16 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpProbe {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient client;
     private final String baseUrl;
+    private final Duration timeout;
 
     public HttpProbe(String baseUrl) {
+        this(baseUrl, DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout for connecting and for the whole answer */
+    public HttpProbe(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     public Answer get(String path) {
@@ -57,7 +65,7 @@ public final class HttpProbe {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
     }
 
     private Answer send(HttpRequest request) {

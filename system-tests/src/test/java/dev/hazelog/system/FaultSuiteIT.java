@@ -1,0 +1,412 @@
+package dev.hazelog.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fault suite: real processes and real signals, under continuous load, each scenario bounded in time, and
+ * afterwards every acknowledged message checked to be stored exactly once. Runs with {@code ./mvnw verify -Pfaults};
+ * prints a table and writes it to {@code system-tests/target/fault-report.md}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+    private static final int CLIENTS = 4;
+    private static final int RATE_PER_CLIENT = 20;
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STEADY = Duration.ofSeconds(Long.getLong("hazelog.faults.steady-seconds", 8));
+    private static final Duration WHOLE_WITHIN = Duration.ofSeconds(60);
+
+    private final FaultReport report = new FaultReport();
+    private Launcher launcher;
+
+    @BeforeAll
+    void startSystem() {
+        launcher = new Launcher();
+        launcher.up();
+    }
+
+    @AfterAll
+    void stopAndReport() {
+        if (launcher != null) {
+            launcher.close();
+        }
+        System.out.println("\nFault suite results:\n" + report.table());
+        report.write(Path.of("target/fault-report.md"), machine());
+    }
+
+    @Test
+    @Order(1)
+    void scenario1_sigkillOneLoggingServiceAndRestartItTenSecondsLater() {
+        LoadGenerator load = load("s1");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.kill("logging-2");
+        pause(Duration.ofSeconds(10));
+        launcher.start("logging-2");
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Tally tally = finish("1. SIGKILL logging-2, restart 10 s later", load, recovered, "");
+
+        tally.assertNothingLostOrDuplicated();
+        tally.assertNoClientErrors();
+    }
+
+    @Test
+    @Order(2)
+    void scenario2_rollingRestart() {
+        LoadGenerator load = load("s2");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        for (String name : List.of("logging-1", "logging-2", "logging-3")) {
+            launcher.stop(name);
+            launcher.start(name);
+            awaitWhole(Instant.now());
+        }
+        Duration recovered = Duration.between(fault, Instant.now());
+        pause(STEADY);
+
+        Tally tally = finish("2. rolling restart (SIGTERM, start) of all three", load, recovered, "time = whole roll");
+
+        tally.assertNothingLostOrDuplicated();
+        tally.assertNoClientErrors();
+    }
+
+    @Test
+    @Order(3)
+    void scenario4_configServiceDownForTwentySeconds() {
+        LoadGenerator load = load("s4");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.kill("config");
+        pause(Duration.ofSeconds(20));
+        launcher.start("config");
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Tally tally = finish("4. config service down for 20 s", load, recovered, "");
+
+        tally.assertNothingLostOrDuplicated();
+        tally.assertNoClientErrors();
+    }
+
+    @Test
+    @Order(4)
+    void scenario5_messagesServiceDownDuringReads() {
+        LoadGenerator load = load("s5");
+        HttpProbe facade = launcher.http("facade");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.kill("messages");
+        List<Answer> reads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            reads.add(facade.get("/get_resulted_messages"));
+            reads.add(facade.get("/messages"));
+        }
+        launcher.start("messages");
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        long failedReads = reads.stream().filter(read -> read.status() != 200).count();
+        Tally tally = finish(
+                "5. messages service down during reads",
+                load,
+                recovered,
+                "%d reads while down, %d failed".formatted(reads.size(), failedReads),
+                (int) failedReads);
+
+        tally.assertNothingLostOrDuplicated();
+        assertThat(failedReads).isZero();
+        assertThat(reads.getFirst().json().path("all_msgs").asString()).endsWith("\nmessages-service unavailable");
+        assertThat(reads.get(1).json().at("/messagesService/available").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void scenario7_clientRetryingWithTheSameIdempotencyKeyThroughASigkill() {
+        LoadGenerator load = new LoadGenerator(
+                        launcher.url("facade"), "s7", CLIENTS, RATE_PER_CLIENT, Duration.ofSeconds(1), true)
+                .start();
+        pause(STEADY);
+        Instant fault = Instant.now();
+        // The facade too: answers in flight are lost, and only the clients' retries can tell what was stored.
+        launcher.killAtOnce("facade", "logging-3");
+        pause(Duration.ofSeconds(3));
+        launcher.up();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Tally tally = finish(
+                "7. idempotent client retries through a SIGKILL of the facade and logging-3",
+                load,
+                recovered,
+                "clients retry the same key until answered");
+
+        tally.assertNothingLostOrDuplicated();
+        tally.assertNoClientErrors();
+    }
+
+    @Test
+    @Order(6)
+    void scenario6_allLoggingServicesDown() {
+        HttpProbe facade = launcher.http("facade");
+        Instant fault = Instant.now();
+        launcher.killAtOnce("logging-1", "logging-2", "logging-3");
+        LoadGenerator load = load("s6");
+        List<Duration> refusals = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant sent = Instant.now();
+            Answer answer = facade.postJson("/messages", "{\"msg\": \"while all are down\"}");
+            refusals.add(Duration.between(sent, Instant.now()));
+            assertThat(answer.status()).isEqualTo(503);
+        }
+        launcher.up();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Duration slowest = refusals.stream().max(Duration::compareTo).orElseThrow();
+        LoadGenerator.Result result = load.stop();
+        Tally tally = tally(
+                "6. all logging services down",
+                result,
+                recovered,
+                "errors = 503s while down, slowest %d ms".formatted(slowest.toMillis()),
+                result.errors());
+
+        tally.assertNothingLostOrDuplicated();
+        assertThat(slowest).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @Order(7)
+    void scenario3b_twoLoggingServicesSigkilledAtOnceWithOneBackup() {
+        Tally tally = killTwoAtOnce(
+                "3b. SIGKILL two at once, backup count 1",
+                "s3b",
+                "expected loss: entries whose primary and only backup were both on the two killed members");
+
+        assertThat(tally.duplicated()).isZero();
+        assertThat(tally.lost()).as("one backup cannot survive two losses").isPositive();
+        assertThat(tally.lost()).isLessThan(tally.acknowledged() / 2);
+    }
+
+    @Test
+    @Order(8)
+    void scenario3a_twoLoggingServicesSigkilledAtOnceWithTwoBackups() {
+        launcher.close();
+        launcher = new Launcher(Map.of("HAZELOG_CLUSTER_BACKUP_COUNT", "2"));
+        launcher.up();
+
+        Tally tally = killTwoAtOnce("3a. SIGKILL two at once, backup count 2", "s3a", "");
+
+        tally.assertNothingLostOrDuplicated();
+    }
+
+    @Test
+    @Order(9)
+    void scenario8_networkPartitionOfOneMember() {
+        String scenario = "8. network partition of one member, then healed";
+        launcher.close();
+        launcher = null;
+        Optional<String> unavailable = TestNetwork.unavailableReason();
+        if (unavailable.isPresent()) {
+            report.add(new FaultReport.Row(scenario, 0, 0, 0, 0, 0, null, "NOT RUN: " + unavailable.get()));
+            Assumptions.abort(unavailable.get());
+        }
+        try (TestNetwork network = new TestNetwork(3);
+                NetworkedSystem system = new NetworkedSystem(network)) {
+            try {
+                partition(scenario, network, system.start());
+            } catch (RuntimeException | AssertionError e) {
+                System.err.println("Service logs:\n" + system.logTails());
+                throw e;
+            }
+        }
+    }
+
+    private void partition(String scenario, TestNetwork network, NetworkedSystem system) {
+        LoadGenerator load =
+                new LoadGenerator(system.facadeUrl(), "s8", CLIENTS, RATE_PER_CLIENT, CLIENT_TIMEOUT, false).start();
+        pause(STEADY);
+        Instant fault = Instant.now();
+        network.cutClusterLink(3);
+        await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(system.clusterSizeSeenBy(1)).isEqualTo(2);
+                    assertThat(system.clusterSizeSeenBy(3)).isEqualTo(1);
+                });
+        Instant split = Instant.now();
+        pause(STEADY);
+        // Both sides keep answering, and the facade kept writing to both.
+        for (int host : List.of(1, 3)) {
+            JsonNode messages = system.logging(host).get("/messages").json().path("messages");
+            assertThat(messages.valueStream()
+                            .filter(message ->
+                                    message.path("storedBy").asString().equals("logging-" + host))
+                            .map(message ->
+                                    Instant.parse(message.path("acceptedAt").asString())))
+                    .as("messages logging-%d accepted during the partition", host)
+                    .anyMatch(accepted -> accepted.isAfter(split));
+        }
+        network.healClusterLink(3);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    for (int host = 1; host <= 3; host++) {
+                        assertThat(system.clusterSizeSeenBy(host)).isEqualTo(3);
+                    }
+                });
+        Duration recovered = Duration.between(fault, Instant.now());
+        pause(STEADY);
+
+        LoadGenerator.Result result = load.stop();
+        Tally tally = tally(
+                scenario,
+                result,
+                recovered,
+                system.facade(),
+                "split after %d s; both sides took writes; time = until merged"
+                        .formatted(Duration.between(fault, split).toSeconds()),
+                result.errors());
+
+        tally.assertNothingLostOrDuplicated();
+    }
+
+    private Tally killTwoAtOnce(String scenario, String label, String note) {
+        LoadGenerator load = load(label);
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.killAtOnce("logging-1", "logging-2");
+        pause(Duration.ofSeconds(5));
+        launcher.up();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+        return finish(scenario, load, recovered, note);
+    }
+
+    private LoadGenerator load(String label) {
+        return new LoadGenerator(launcher.url("facade"), label, CLIENTS, RATE_PER_CLIENT, CLIENT_TIMEOUT, false)
+                .start();
+    }
+
+    private Tally finish(String scenario, LoadGenerator load, Duration recovered, String note) {
+        LoadGenerator.Result result = load.stop();
+        return tally(scenario, result, recovered, note, result.errors());
+    }
+
+    private Tally finish(String scenario, LoadGenerator load, Duration recovered, String note, int moreErrors) {
+        LoadGenerator.Result result = load.stop();
+        return tally(scenario, result, recovered, note, result.errors() + moreErrors);
+    }
+
+    private Tally tally(String scenario, LoadGenerator.Result result, Duration recovered, String note, int errors) {
+        return tally(scenario, result, recovered, launcher.http("facade"), note, errors);
+    }
+
+    /** Counts, among everything stored, each acknowledged message of this load: present once, missing, or repeated. */
+    private Tally tally(
+            String scenario,
+            LoadGenerator.Result result,
+            Duration recovered,
+            HttpProbe facade,
+            String note,
+            int errors) {
+        List<JsonNode> stored =
+                facade.get("/messages").json().path("messages").valueStream().toList();
+        Map<String, Long> copiesOfText = stored.stream()
+                .map(message -> message.path("msg").asString())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        int found = 0;
+        int duplicated = 0;
+        for (var message : result.acknowledged().entrySet()) {
+            long copies = copiesOfText.getOrDefault(message.getValue(), 0L);
+            found += copies > 0 ? 1 : 0;
+            duplicated += (int) Math.max(0, copies - 1);
+        }
+        int acknowledged = result.acknowledged().size();
+        String samples = result.errorSamples().isEmpty() ? "" : "; e.g. " + String.join("; ", result.errorSamples());
+        String repeats = result.repeats() > 0 ? "; %d answers were repeats".formatted(result.repeats()) : "";
+        Tally tally = new Tally(acknowledged, found, acknowledged - found, duplicated, errors);
+        report.add(new FaultReport.Row(
+                scenario, acknowledged, found, tally.lost(), duplicated, errors, recovered, note + repeats + samples));
+        return tally;
+    }
+
+    /** Waits until every service is healthy, the cluster has three members and a write succeeds. */
+    private Duration awaitWhole(Instant since) {
+        HttpProbe facade = launcher.http("facade");
+        await().atMost(WHOLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String name : Launcher.SERVICES) {
+                assertThat(launcher.http(name).get("/actuator/health").status())
+                        .as(name)
+                        .isEqualTo(200);
+            }
+            for (String name : List.of("logging-1", "logging-2", "logging-3")) {
+                assertThat(launcher.http(name)
+                                .get("/cluster")
+                                .json()
+                                .path("members")
+                                .size())
+                        .as(name)
+                        .isEqualTo(3);
+            }
+            assertThat(facade.postJson("/messages", "{\"msg\": \"probe\"}").status())
+                    .isEqualTo(201);
+        });
+        return Duration.between(since, Instant.now());
+    }
+
+    /** Keeps the load running for a while; the load is the point, not the wait. */
+    private static void pause(Duration duration) {
+        await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return "%d cores, Java %s, services with %s, %d clients × %d messages/s"
+                .formatted(
+                        runtime.availableProcessors(),
+                        System.getProperty("java.version"),
+                        "-Xmx256m",
+                        CLIENTS,
+                        RATE_PER_CLIENT);
+    }
+
+    record Tally(int acknowledged, int found, int lost, int duplicated, int errors) {
+
+        void assertNothingLostOrDuplicated() {
+            assertThat(acknowledged).as("acknowledged").isPositive();
+            assertThat(lost).as("lost").isZero();
+            assertThat(duplicated).as("duplicated").isZero();
+        }
+
+        void assertNoClientErrors() {
+            assertThat(errors).as("client-visible errors").isZero();
+        }
+    }
+}
