@@ -90,6 +90,7 @@ class LoggingClusterIT {
         assertThat(selves).doesNotHaveDuplicates();
         JsonNode cluster = http.get(0).get("/cluster").json();
         assertThat(cluster.path("clusterName").asString()).startsWith("it-");
+        assertThat(cluster.path("lifecycle").asString()).isEqualTo("STARTED");
         assertThat(cluster.path("members")
                         .valueStream()
                         .filter(member -> member.path("self").asBoolean()))

@@ -197,6 +197,8 @@ class ApiIT {
                 post("/messages", "text/plain", "x".repeat(64 * 1024 + 1), 413),
                 Arguments.of("POST /messages text/plain, not UTF-8", "POST", "/messages", "text/plain", notUtf8, 400),
                 post("/messages", "application/xml", "<msg>hello</msg>", 415),
+                post("/messages", "\"application/json\"", "{\"msg\": \"quoted type\"}", 415),
+                post("/send_to_logging_service", "\"/!", "{\"msg\": \"broken type\"}", 415),
                 Arguments.of("GET /messages/not-a-uuid", "GET", "/messages/not-a-uuid", null, null, 400),
                 Arguments.of("GET /messages/<unknown>", "GET", "/messages/" + UUID.randomUUID(), null, null, 404),
                 Arguments.of("GET /nope", "GET", "/nope", null, null, 404),

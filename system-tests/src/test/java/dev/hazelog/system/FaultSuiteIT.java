@@ -274,12 +274,19 @@ class FaultSuiteIT {
                     .anyMatch(accepted -> accepted.isAfter(split));
         }
         network.healClusterLink(3);
-        await().atMost(Duration.ofSeconds(60))
+        // Merged means rejoined *and* done handing over what it stored alone; seeing three members is not enough.
+        await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
                     for (int host = 1; host <= 3; host++) {
                         assertThat(system.clusterSizeSeenBy(host)).isEqualTo(3);
                     }
+                    assertThat(system.logging(3)
+                                    .get("/cluster")
+                                    .json()
+                                    .path("lifecycle")
+                                    .asString())
+                            .isEqualTo("MERGED");
                 });
         Duration recovered = Duration.between(fault, Instant.now());
         pause(STEADY);

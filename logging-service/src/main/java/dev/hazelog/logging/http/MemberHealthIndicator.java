@@ -25,6 +25,7 @@ class MemberHealthIndicator implements HealthIndicator {
         return health.withDetail("clusterName", snapshot.clusterName())
                 .withDetail("self", snapshot.self())
                 .withDetail("state", snapshot.state())
+                .withDetail("lifecycle", snapshot.lifecycle())
                 .withDetail("members", snapshot.members().size())
                 .build();
     }
