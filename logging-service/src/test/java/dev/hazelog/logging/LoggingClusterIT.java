@@ -145,10 +145,19 @@ class LoggingClusterIT {
 
     @Test
     void listsMessagesInTheOrderTheyWereAcceptedWhicheverMemberTookThem() {
+        // Like the facade, the caller passes the latest acceptance time it saw: members' clocks differ by a few ms.
         List<String> sent = new ArrayList<>();
+        String notBefore = null;
         for (int i = 0; i < 30; i++) {
             String id = UUID.randomUUID().toString();
-            http.get(i % SIZE).postJson("/fetching_message", fetch(id, "ordered " + i));
+            String body = notBefore == null
+                    ? fetch(id, "ordered " + i)
+                    : "{\"UUID\": \"%s\", \"msg\": \"ordered %d\", \"notBefore\": \"%s\"}".formatted(id, i, notBefore);
+            notBefore = http.get(i % SIZE)
+                    .postJson("/fetching_message", body)
+                    .json()
+                    .path("acceptedAt")
+                    .asString();
             sent.add(id);
         }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,24 @@ class ApiIT {
         assertThat(all.path("messages").valueStream().map(m -> m.path("id").asString()))
                 .contains(id);
         assertThat(all.at("/messagesService/text").asString()).isEqualTo("Not implemented yet");
+    }
+
+    @Test
+    void messagesSentOneAfterAnotherAreListedInThatOrder() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sent.add(facade.postJson("/messages", "{\"msg\": \"in order " + i + "\"}")
+                    .json()
+                    .path("id")
+                    .asString());
+        }
+
+        assertThat(facade.get("/messages")
+                        .json()
+                        .path("messages")
+                        .valueStream()
+                        .map(m -> m.path("id").asString()))
+                .containsSubsequence(sent);
     }
 
     @Test

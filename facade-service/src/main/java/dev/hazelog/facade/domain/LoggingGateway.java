@@ -3,9 +3,11 @@ package dev.hazelog.facade.domain;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One logging service, called over HTTP. Every method throws {@link ServiceUnavailableException} when the instance
@@ -13,7 +15,8 @@ import java.util.UUID;
  */
 public interface LoggingGateway {
 
-    FetchAnswer store(URI instance, UUID id, String text);
+    /** @param notBefore passed on, so the message is stamped after what this facade saw acknowledged before */
+    FetchAnswer store(URI instance, UUID id, String text, @Nullable Instant notBefore);
 
     List<MessageView> all(URI instance);
 

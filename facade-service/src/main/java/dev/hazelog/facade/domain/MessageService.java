@@ -5,11 +5,13 @@ import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ public class MessageService {
     private final MessagesGateway messages;
     private final Failover failover;
     private final RandomGenerator random;
+    /** The latest acceptance time acknowledged to this facade: the causal floor for the next message. */
+    private final AtomicReference<@Nullable Instant> latestAccepted = new AtomicReference<>();
 
     public MessageService(
             InstanceDirectory directory,
@@ -51,7 +55,8 @@ public class MessageService {
         UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey);
         Failover.Answered<FetchAnswer> stored;
         try {
-            stored = failover.call(ordered(), instance -> logging.store(instance, id, text));
+            Instant notBefore = latestAccepted.get();
+            stored = failover.call(ordered(), instance -> logging.store(instance, id, text, notBefore));
         } catch (ProblemException e) {
             if (idempotencyKey != null && e.status().isSameCodeAs(HttpStatus.CONFLICT)) {
                 throw new ProblemException(
@@ -61,6 +66,7 @@ public class MessageService {
             }
             throw e;
         }
+        latestAccepted.accumulateAndGet(stored.answer().acceptedAt(), MessageService::later);
         boolean repeat = idempotencyKey != null
                 && FetchAnswer.DUPLICATE.equals(stored.answer().status());
         log.info(
@@ -83,6 +89,10 @@ public class MessageService {
 
     public Optional<MessageView> find(UUID id) {
         return failover.call(ordered(), instance -> logging.find(instance, id)).answer();
+    }
+
+    private static Instant later(@Nullable Instant current, Instant candidate) {
+        return current == null || candidate.isAfter(current) ? candidate : current;
     }
 
     /** Name-based (version 3), so it never equals a random (version 4) id of a message sent without a key. */

@@ -8,9 +8,11 @@ import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ class LoggingServiceClient implements LoggingGateway {
     }
 
     @Override
-    public FetchAnswer store(URI instance, UUID id, String text) {
+    public FetchAnswer store(URI instance, UUID id, String text, @Nullable Instant notBefore) {
         return ServiceCalls.call(
                 instance,
                 http.post()
@@ -39,7 +41,7 @@ class LoggingServiceClient implements LoggingGateway {
                                 headers.set(WriteToken.HEADER, writeToken.writeToken());
                             }
                         })
-                        .body(new FetchRequest(id.toString(), text)),
+                        .body(new FetchRequest(id.toString(), text, notBefore)),
                 FetchAnswer.class);
     }
 

@@ -32,9 +32,11 @@ class MessageServiceTest {
         final Set<URI> down = new HashSet<>();
         final List<UUID> idsSent = new ArrayList<>();
         final List<URI> called = new ArrayList<>();
+        final List<Instant> notBefores = new ArrayList<>();
 
         @Override
-        public FetchAnswer store(URI instance, UUID id, String text) {
+        public FetchAnswer store(URI instance, UUID id, String text, Instant notBefore) {
+            notBefores.add(notBefore);
             idsSent.add(id);
             available(instance);
             Optional<MessageView> existing = find(instance, id);
@@ -45,7 +47,8 @@ class MessageServiceTest {
                 stored.add(new MessageView(id.toString(), text, Instant.now(), instance.toString()));
             }
             String status = existing.isPresent() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;
-            return new FetchAnswer(status, id.toString(), instance.toString());
+            Instant acceptedAt = find(instance, id).orElseThrow().acceptedAt();
+            return new FetchAnswer(status, id.toString(), instance.toString(), acceptedAt);
         }
 
         @Override
@@ -109,6 +112,16 @@ class MessageServiceTest {
         }
         assertThat(logging.called).as("L1 was tried, then skipped").contains(L1);
         assertThat(logging.stored).hasSize(10);
+    }
+
+    @Test
+    void passesTheLatestAcceptanceTimeItSawWithTheNextMessage() {
+        service.send("first", null);
+        service.send("second", null);
+
+        assertThat(logging.notBefores.getFirst()).isNull();
+        assertThat(logging.notBefores.getLast())
+                .isEqualTo(logging.stored.getFirst().acceptedAt());
     }
 
     @Test

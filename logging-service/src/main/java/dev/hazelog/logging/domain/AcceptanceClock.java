@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Acceptance times: the cluster's clock (which follows the master's) at microsecond resolution, strictly increasing
- * on this member, so two messages one client sends in a row are listed in that order even within one millisecond.
+ * on this member, and later than any {@code notBefore} a caller passes. Members' clocks differ by a few
+ * milliseconds, so the caller carries the order across them: it passes the latest acceptance time it has seen
+ * (a hybrid logical clock), and a message sent after another was acknowledged is stamped after it.
  */
 public class AcceptanceClock {
 
@@ -21,11 +24,12 @@ public class AcceptanceClock {
         this.localClock = localClock;
     }
 
-    public Instant now() {
+    public Instant now(@Nullable Instant notBefore) {
         Instant local = localClock.instant();
         long offsetMillis = clusterMillis.getAsLong() - local.toEpochMilli();
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, local) + offsetMillis * 1000;
-        long stamp = lastMicros.accumulateAndGet(micros, (last, next) -> Math.max(last + 1, next));
+        long floor = notBefore == null ? Long.MIN_VALUE : ChronoUnit.MICROS.between(Instant.EPOCH, notBefore) + 1;
+        long stamp = lastMicros.accumulateAndGet(Math.max(micros, floor), (last, next) -> Math.max(last + 1, next));
         return Instant.EPOCH.plus(stamp, ChronoUnit.MICROS);
     }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +31,8 @@ public class HazelcastMessageStore implements MessageStore {
     }
 
     @Override
-    public StoreResult store(UUID id, String text) {
-        StoredMessage candidate = new StoredMessage(id.toString(), text, clock.now(), instanceName);
+    public StoreResult store(UUID id, String text, @Nullable Instant notBefore) {
+        StoredMessage candidate = new StoredMessage(id.toString(), text, clock.now(notBefore), instanceName);
         StoredMessage existing = onCluster(() -> map.putIfAbsent(candidate.id(), candidate));
         if (existing == null) {
             log.info("Saved message {}: {}", id, abbreviate(text));

@@ -1,8 +1,10 @@
 package dev.hazelog.logging.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The messages of the whole cluster, keyed by id. */
 public interface MessageStore {
@@ -11,9 +13,10 @@ public interface MessageStore {
      * Stores the message unless its id is already stored. Atomic across the cluster: of many concurrent calls with
      * one id, exactly one stores.
      *
+     * @param notBefore the message is stamped later than this, when given
      * @throws ConflictingMessageException if the id is stored with another text
      */
-    StoreResult store(UUID id, String text);
+    StoreResult store(UUID id, String text, @Nullable Instant notBefore);
 
     /** Every message, in acceptance order. */
     List<StoredMessage> all();

@@ -44,9 +44,13 @@ class FetchingController {
             @RequestHeader(name = WriteToken.HEADER, required = false) @Nullable String token) {
         writeToken.check(token);
         UUID id = MessageIds.parse("UUID", request.uuid());
-        StoreResult result = store.store(id, rules.check(request.msg()));
+        StoreResult result = store.store(id, rules.check(request.msg()), request.notBefore());
         String status = result.duplicate() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;
-        return new FetchAnswer(status, id.toString(), result.message().storedBy());
+        return new FetchAnswer(
+                status,
+                id.toString(),
+                result.message().storedBy(),
+                result.message().acceptedAt());
     }
 
     @GetMapping("/get_fetched_messages")

@@ -17,7 +17,7 @@ class AcceptanceClockTest {
     void followsTheClusterClockAtMicrosecondResolution() {
         AcceptanceClock clock = new AcceptanceClock(() -> T.toEpochMilli() + 5_000, Clock.fixed(T, ZoneOffset.UTC));
 
-        assertThat(clock.now()).isEqualTo(T.plusSeconds(5));
+        assertThat(clock.now(null)).isEqualTo(T.plusSeconds(5));
     }
 
     @Test
@@ -26,13 +26,24 @@ class AcceptanceClockTest {
         SettableClock local = new SettableClock(T);
         AcceptanceClock clock = new AcceptanceClock(millis::get, local);
 
-        Instant first = clock.now();
-        Instant sameMicrosecond = clock.now();
+        Instant first = clock.now(null);
+        Instant sameMicrosecond = clock.now(null);
         local.set(T.minusSeconds(1));
         millis.set(local.instant().toEpochMilli());
-        Instant afterStepBack = clock.now();
+        Instant afterStepBack = clock.now(null);
 
         assertThat(sameMicrosecond).isAfter(first);
         assertThat(afterStepBack).isAfter(sameMicrosecond);
+    }
+
+    @Test
+    void stampsLaterThanWhatTheCallerSawAcknowledgedEvenIfItsOwnClockIsBehind() {
+        AcceptanceClock clock = new AcceptanceClock(T::toEpochMilli, Clock.fixed(T, ZoneOffset.UTC));
+        Instant elsewhere = T.plusMillis(7);
+
+        Instant stamped = clock.now(elsewhere);
+
+        assertThat(stamped).isEqualTo(elsewhere.plusNanos(1000));
+        assertThat(clock.now(null)).isAfter(stamped);
     }
 }

@@ -1,0 +1,184 @@
+package dev.hazelog.bench;
+
+import dev.hazelog.bench.LoadRunner.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Holds a running Hazelog against its own limits and prints a table: L0 the storage limit (a Hazelcast client),
+ * L1 one hop (straight to the logging services), F the product (the facade, both APIs), B batches, G reads with
+ * many messages stored, S start-up against a bare cluster. Start it with {@code ./hazelog bench}.
+ */
+public final class Bench {
+
+    static final int BATCH = 100;
+    private static final int G_CLIENTS = 1;
+
+    private final Options options;
+    private final List<Result> results = new ArrayList<>();
+    private final List<String> ratios = new ArrayList<>();
+
+    private Bench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("member")) {
+            BareMember.run(args);
+            return;
+        }
+        new Bench(Options.parse(args)).run();
+        System.exit(0);
+    }
+
+    private void run() throws IOException, InterruptedException {
+        try (Targets targets = new Targets(options)) {
+            Result l0 = options.runs("L0") ? closedLoop("L0", targets::putIfAbsent) : null;
+            Result l1 = options.runs("L1") ? closedLoop("L1", targets::postToLoggingService) : null;
+            if (options.runs("F")) {
+                Result f = closedLoop("F json", targets::postMessage);
+                closedLoop("F seed", targets::sendToLoggingService);
+                Result halfRate = record(LoadRunner.fixedRate(
+                        "F json",
+                        f.opsPerSecond() / 2,
+                        options.clients(),
+                        options.warmup(),
+                        options.duration(),
+                        targets::postMessage));
+                ratio("F / L0 throughput", f, l0, ">= 50 %");
+                ratios.add(String.format(
+                        Locale.ROOT,
+                        "| F at half its maximum rate: p99 / p50 | %.1f | <= 3 |",
+                        (double) halfRate.latency().getValueAtPercentile(99)
+                                / halfRate.latency().getValueAtPercentile(50)));
+            }
+            ratio("L1 / L0 throughput", l1, l0, ">= 80 %");
+            if (options.runs("B")) {
+                closedLoop("B x" + BATCH, () -> targets.postBatch(BATCH));
+            }
+            if (options.runs("G")) {
+                reads(targets);
+            }
+        }
+        if (options.runs("S")) {
+            startup();
+        }
+        String table = table();
+        System.out.println("\n" + table);
+        if (options.report() != null) {
+            Files.writeString(options.report(), report(table));
+            System.out.println("Written to " + options.report());
+        }
+    }
+
+    private Result closedLoop(String workload, LoadRunner.Operation operation) {
+        return record(
+                LoadRunner.closedLoop(workload, options.clients(), options.warmup(), options.duration(), operation));
+    }
+
+    private Result record(Result result) {
+        results.add(result);
+        return result;
+    }
+
+    /** G: fills the store up to each size with batches, then reads everything back, one client after the other. */
+    private void reads(Targets targets) throws IOException, InterruptedException {
+        for (int stored : options.storedForReads()) {
+            int have = targets.count();
+            Phase.progress("G", "filling from " + have + " to " + stored + " messages");
+            for (int i = have; i < stored; i += BATCH) {
+                targets.postBatch(BATCH);
+            }
+            for (String path : List.of("/messages", "/get_resulted_messages")) {
+                record(LoadRunner.closedLoop(
+                        "G %dk %s".formatted(stored / 1000, path),
+                        G_CLIENTS,
+                        Duration.ofSeconds(Math.min(5, options.warmup().toSeconds())),
+                        options.duration(),
+                        () -> targets.getAll(path)));
+            }
+        }
+    }
+
+    private void startup() {
+        StartupTimer timer = new StartupTimer(options);
+        Duration bare = timer.bareCluster();
+        Duration hazelog = timer.hazelog();
+        ratios.add(String.format(
+                Locale.ROOT,
+                "| S: ./hazelog up %.1f s / bare cluster %.1f s | %.2f | <= 1.5 |",
+                hazelog.toMillis() / 1000.0,
+                bare.toMillis() / 1000.0,
+                (double) hazelog.toMillis() / bare.toMillis()));
+    }
+
+    private void ratio(String name, Result numerator, Result denominator, String target) {
+        if (numerator != null && denominator != null) {
+            ratios.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f %% | %s |",
+                    name,
+                    100 * numerator.opsPerSecond() / denominator.opsPerSecond(),
+                    target));
+        }
+    }
+
+    private String table() {
+        StringBuilder table =
+                new StringBuilder("| workload | mode | clients | requests/s | p50 ms | p99 ms | p99.9 ms | errors |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Result result : results) {
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n",
+                    result.workload(),
+                    result.mode(),
+                    result.clients(),
+                    result.opsPerSecond(),
+                    result.latency().getValueAtPercentile(50) / 1000.0,
+                    result.latency().getValueAtPercentile(99) / 1000.0,
+                    result.latency().getValueAtPercentile(99.9) / 1000.0,
+                    result.errors()));
+        }
+        if (!ratios.isEmpty()) {
+            table.append("\n| ratio | measured | target |\n|---|---:|---|\n");
+            ratios.forEach(line -> table.append(line).append('\n'));
+        }
+        return table.toString();
+    }
+
+    private String report(String table) {
+        Runtime runtime = Runtime.getRuntime();
+        return """
+                Run on %s: %d cores, Java %s, services with `%s`, warm-up %d s and %d s measured per workload, \
+                %d clients, messages of %d bytes.
+
+                `%s`
+
+                %s""".formatted(
+                        LocalDate.now(),
+                        runtime.availableProcessors(),
+                        System.getProperty("java.version"),
+                        System.getenv().getOrDefault("HAZELOG_JAVA_OPTS", "-Xmx512m"),
+                        options.warmup().toSeconds(),
+                        options.duration().toSeconds(),
+                        options.clients(),
+                        options.messageBytes(),
+                        options.command(),
+                        table);
+    }
+
+    /** Progress lines for phases that are not load runs. */
+    static final class Phase {
+        private Phase() {}
+
+        static void progress(String workload, String message) {
+            System.out.printf("  %-8s %s%n", workload, message);
+        }
+    }
+}
