@@ -165,6 +165,52 @@ class LoggingClusterIT {
     }
 
     @Test
+    void aBatchIsStoredInOrderAndEachMessageIsAnswered() {
+        List<String> ids = IntStream.range(0, 5)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        String batch = batch(ids, "batched");
+
+        JsonNode first = http.get(0).postJson("/messages", batch).json().path("results");
+        JsonNode again = http.get(1).postJson("/messages", batch).json().path("results");
+
+        assertThat(first.valueStream().map(result -> result.path("status").asString()))
+                .containsOnly("ok");
+        assertThat(again.valueStream().map(result -> result.path("status").asString()))
+                .containsOnly("duplicate, ok");
+        assertThat(first.valueStream().map(result -> result.path("id").asString()))
+                .containsExactlyElementsOf(ids);
+        assertThat(idsListedBy(http.get(2))).containsSubsequence(ids);
+    }
+
+    @Test
+    void aBatchWithOneBadMessageStoresNone() {
+        int before = idsListedBy(http.get(0)).size();
+        String batch = "{\"messages\": [{\"UUID\": \"%s\", \"msg\": \"fine\"}, {\"UUID\": \"%s\", \"msg\": \" \"}]}"
+                .formatted(UUID.randomUUID(), UUID.randomUUID());
+
+        assertProblem(http.get(0).postJson("/messages", batch), 400);
+        assertProblem(http.get(0).postJson("/messages", "{\"messages\": []}"), 400);
+        assertProblem(
+                http.get(0)
+                        .postJson(
+                                "/messages",
+                                batch(
+                                        IntStream.range(0, 1001)
+                                                .mapToObj(i -> UUID.randomUUID().toString())
+                                                .toList(),
+                                        "many")),
+                413);
+        assertThat(idsListedBy(http.get(1))).hasSize(before);
+    }
+
+    private static String batch(List<String> ids, String text) {
+        return ids.stream()
+                .map(id -> "{\"UUID\": \"%s\", \"msg\": \"%s\"}".formatted(id, text))
+                .collect(java.util.stream.Collectors.joining(",", "{\"messages\": [", "]}"));
+    }
+
+    @Test
     void theSameUuidWithAnotherTextIsAConflictAndKeepsTheFirst() {
         String id = UUID.randomUUID().toString();
         http.get(0).postJson("/fetching_message", fetch(id, "first"));

@@ -83,6 +83,25 @@ class ApiIT {
     }
 
     @Test
+    void aBatchIsStoredInOneRequestInOrder() {
+        Answer created = facade.postJson("/messages", "[{\"msg\": \"b1\"}, {\"msg\": \"b2\"}, {\"msg\": \"b3\"}]");
+
+        assertThat(created.status()).isEqualTo(201);
+        List<String> ids = created.json()
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("id").asString())
+                .toList();
+        assertThat(ids).hasSize(3);
+        assertThat(facade.get("/messages")
+                        .json()
+                        .path("messages")
+                        .valueStream()
+                        .map(m -> m.path("id").asString()))
+                .containsSubsequence(ids);
+    }
+
+    @Test
     void unicodeRoundTripsThroughBothApis() {
         String json = "{\"msg\": "
                 + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(UNICODE) + "}";
@@ -212,6 +231,10 @@ class ApiIT {
                 post("/send_to_logging_service", "text/plain", "hello", 415),
                 post("/send_to_logging_service", null, "{\"msg\": \"hello\"}", 415),
                 post("/messages", "application/json", "{\"msg\": \"\\udc00\"}", 400),
+                post("/messages", "application/json", "[{\"msg\": \"fine\"}, {\"msg\": 42}]", 400),
+                post("/messages", "application/json", "[{\"msg\": \"fine\"}, \"bare text\"]", 400),
+                post("/messages", "application/json", "[]", 400),
+                post("/messages", "application/json", "\"just a string\"", 400),
                 post("/messages", "text/plain", "", 400),
                 post("/messages", "text/plain", " \n ", 400),
                 post("/messages", "text/plain", "x".repeat(64 * 1024 + 1), 413),

@@ -18,7 +18,12 @@ public interface LoggingGateway {
     /** @param notBefore passed on, so the message is stamped after what this facade saw acknowledged before */
     FetchAnswer store(URI instance, UUID id, String text, @Nullable Instant notBefore);
 
+    /** Several messages in one call; one answer per message, in order. */
+    List<FetchAnswer> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore);
+
     List<MessageView> all(URI instance);
 
     Optional<MessageView> find(URI instance, UUID id);
+
+    record NewMessage(UUID id, String text) {}
 }

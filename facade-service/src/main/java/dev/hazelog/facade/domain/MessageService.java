@@ -1,5 +1,6 @@
 package dev.hazelog.facade.domain;
 
+import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessageView;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,10 +55,47 @@ public class MessageService {
      */
     public Receipt send(String text, @Nullable String idempotencyKey) {
         UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey);
-        Failover.Answered<FetchAnswer> stored;
+        Instant notBefore = latestAccepted.get();
+        Failover.Answered<FetchAnswer> stored = storing(
+                idempotencyKey,
+                () -> failover.call(ordered(), instance -> logging.store(instance, id, text, notBefore)));
+        Receipt receipt = receipt(stored.answer(), stored.instance(), idempotencyKey);
+        log.info(
+                "Message {} {} by {} via {} ({} attempts)",
+                id,
+                receipt.repeat() ? "was already stored" : "stored",
+                receipt.storedBy(),
+                stored.instance(),
+                stored.attempts());
+        return receipt;
+    }
+
+    /**
+     * Stores several messages in one call to one logging service, in this order; each as {@link #send} would. With
+     * an idempotency key, message {@code i} gets the id of {@code key#i}, so a retried batch is stored once.
+     */
+    public List<Receipt> sendAll(List<String> texts, @Nullable String idempotencyKey) {
+        List<NewMessage> messages = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey + "#" + i);
+            messages.add(new NewMessage(id, texts.get(i)));
+        }
+        Instant notBefore = latestAccepted.get();
+        Failover.Answered<List<FetchAnswer>> stored = storing(
+                idempotencyKey,
+                () -> failover.call(ordered(), instance -> logging.storeAll(instance, messages, notBefore)));
+        List<Receipt> receipts = stored.answer().stream()
+                .map(answer -> receipt(answer, stored.instance(), idempotencyKey))
+                .toList();
+        log.info(
+                "Batch of {} messages stored via {} ({} attempts)", texts.size(), stored.instance(), stored.attempts());
+        return receipts;
+    }
+
+    /** Runs a store; with an idempotency key, the logging service's 409 means the key was used for other text. */
+    private static <T> T storing(@Nullable String idempotencyKey, Supplier<T> store) {
         try {
-            Instant notBefore = latestAccepted.get();
-            stored = failover.call(ordered(), instance -> logging.store(instance, id, text, notBefore));
+            return store.get();
         } catch (ProblemException e) {
             if (idempotencyKey != null && e.status().isSameCodeAs(HttpStatus.CONFLICT)) {
                 throw new ProblemException(
@@ -66,17 +105,12 @@ public class MessageService {
             }
             throw e;
         }
-        latestAccepted.accumulateAndGet(stored.answer().acceptedAt(), MessageService::later);
-        boolean repeat = idempotencyKey != null
-                && FetchAnswer.DUPLICATE.equals(stored.answer().status());
-        log.info(
-                "Message {} {} by {} via {} ({} attempts)",
-                id,
-                repeat ? "was already stored" : "stored",
-                stored.answer().storedBy(),
-                stored.instance(),
-                stored.attempts());
-        return new Receipt(id, stored.answer().storedBy(), stored.instance(), repeat);
+    }
+
+    private Receipt receipt(FetchAnswer answer, URI via, @Nullable String idempotencyKey) {
+        latestAccepted.accumulateAndGet(answer.acceptedAt(), MessageService::later);
+        boolean repeat = idempotencyKey != null && FetchAnswer.DUPLICATE.equals(answer.status());
+        return new Receipt(UUID.fromString(answer.id()), answer.storedBy(), via, repeat);
     }
 
     /** Every message in acceptance order, and what the messages service says (or that it is unavailable). */

@@ -4,6 +4,8 @@ import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.http.WriteToken;
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.FetchBatch;
+import dev.hazelog.shared.wire.FetchBatchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessageView;
@@ -33,22 +35,34 @@ class LoggingServiceClient implements LoggingGateway {
     public FetchAnswer store(URI instance, UUID id, String text, @Nullable Instant notBefore) {
         return ServiceCalls.call(
                 instance,
-                http.post()
-                        .uri(instance.resolve("/fetching_message"))
+                withToken(http.post().uri(instance.resolve("/fetching_message")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .headers(headers -> {
-                            if (writeToken.enabled()) {
-                                headers.set(WriteToken.HEADER, writeToken.writeToken());
-                            }
-                        })
                         .body(new FetchRequest(id.toString(), text, notBefore)),
                 FetchAnswer.class);
+    }
+
+    @Override
+    public List<FetchAnswer> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore) {
+        List<FetchRequest> requests = messages.stream()
+                .map(message -> new FetchRequest(message.id().toString(), message.text(), null))
+                .toList();
+        return ServiceCalls.call(
+                        instance,
+                        withToken(http.post().uri(instance.resolve("/messages")))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(new FetchBatch(requests, notBefore)),
+                        FetchBatchAnswer.class)
+                .results();
     }
 
     @Override
     public List<MessageView> all(URI instance) {
         return ServiceCalls.call(instance, http.get().uri(instance.resolve("/messages")), MessageList.class)
                 .messages();
+    }
+
+    private RestClient.RequestBodySpec withToken(RestClient.RequestBodySpec request) {
+        return writeToken.enabled() ? request.header(WriteToken.HEADER, writeToken.writeToken()) : request;
     }
 
     @Override

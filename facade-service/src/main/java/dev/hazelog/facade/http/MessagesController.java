@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The resource API: {@code POST /messages} (JSON or plain text), {@code GET /messages}, {@code GET /messages/{id}}. */
 @RestController
@@ -39,11 +41,18 @@ class MessagesController {
         this.rules = rules;
     }
 
+    /** {@code {"msg": "..."}}, or an array of them: a batch stored in one call, answered in the same order. */
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Created> createFromJson(
-            @RequestBody SendRequest request,
+    ResponseEntity<?> createFromJson(
+            @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
-        return created(request.msg(), idempotencyKey);
+        if (MessageBodies.isBatch(body)) {
+            List<Receipt> receipts =
+                    messages.sendAll(MessageBodies.batch(body, rules), IdempotencyKeys.check(idempotencyKey));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new CreatedBatch(receipts.stream().map(Created::of).toList()));
+        }
+        return created(MessageBodies.single(body, rules), idempotencyKey);
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -69,8 +78,7 @@ class MessagesController {
     /** 201 for a new message and for a repeat alike, so a client retrying after a lost answer sees the same one. */
     private ResponseEntity<Created> created(String text, @Nullable String idempotencyKey) {
         Receipt receipt = messages.send(rules.check(text), IdempotencyKeys.check(idempotencyKey));
-        return ResponseEntity.created(URI.create("/messages/" + receipt.id()))
-                .body(new Created(receipt.id().toString(), receipt.storedBy(), receipt.repeat()));
+        return ResponseEntity.created(URI.create("/messages/" + receipt.id())).body(Created.of(receipt));
     }
 
     /** Text is UTF-8 unless the request says otherwise; bytes that are not valid in that charset are refused. */
@@ -87,7 +95,14 @@ class MessagesController {
         }
     }
 
-    record Created(String id, String storedBy, boolean repeat) {}
+    record Created(String id, String storedBy, boolean repeat) {
+
+        static Created of(Receipt receipt) {
+            return new Created(receipt.id().toString(), receipt.storedBy(), receipt.repeat());
+        }
+    }
+
+    record CreatedBatch(List<Created> messages) {}
 
     record MessagesAnswer(List<MessageView> messages, MessagesServicePart messagesService) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hazelog.facade.domain.Instances.LoggingInstance;
+import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessageView;
@@ -49,6 +50,13 @@ class MessageServiceTest {
             String status = existing.isPresent() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;
             Instant acceptedAt = find(instance, id).orElseThrow().acceptedAt();
             return new FetchAnswer(status, id.toString(), instance.toString(), acceptedAt);
+        }
+
+        @Override
+        public List<FetchAnswer> storeAll(URI instance, List<NewMessage> messages, Instant notBefore) {
+            return messages.stream()
+                    .map(message -> store(instance, message.id(), message.text(), notBefore))
+                    .toList();
         }
 
         @Override
@@ -166,6 +174,34 @@ class MessageServiceTest {
                         ProblemException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
         assertThat(logging.stored).extracting(MessageView::msg).containsExactly("pay 10 EUR");
+    }
+
+    @Test
+    void aBatchIsStoredInOrderThroughOneInstance() {
+        List<MessageService.Receipt> receipts = service.sendAll(List.of("a", "b", "c"), null);
+
+        assertThat(logging.stored).extracting(MessageView::msg).containsExactly("a", "b", "c");
+        assertThat(receipts)
+                .extracting(receipt -> receipt.id().toString())
+                .containsExactlyElementsOf(
+                        logging.stored.stream().map(MessageView::id).toList());
+        assertThat(receipts)
+                .extracting(MessageService.Receipt::via)
+                .containsOnly(receipts.getFirst().via());
+    }
+
+    @Test
+    void aRetriedKeyedBatchIsStoredOnceAndMarkedAsRepeats() {
+        List<MessageService.Receipt> first = service.sendAll(List.of("a", "b"), "batch-1");
+        List<MessageService.Receipt> again = service.sendAll(List.of("a", "b"), "batch-1");
+
+        assertThat(again)
+                .extracting(MessageService.Receipt::id)
+                .containsExactlyElementsOf(
+                        first.stream().map(MessageService.Receipt::id).toList());
+        assertThat(again).allMatch(MessageService.Receipt::repeat);
+        assertThat(first).noneMatch(MessageService.Receipt::repeat);
+        assertThat(logging.stored).hasSize(2);
     }
 
     @Test

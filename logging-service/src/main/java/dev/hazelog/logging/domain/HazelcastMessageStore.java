@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,16 +36,52 @@ public class HazelcastMessageStore implements MessageStore {
 
     @Override
     public StoreResult store(UUID id, String text, @Nullable Instant notBefore) {
-        StoredMessage candidate = new StoredMessage(id.toString(), text, clock.now(notBefore), instanceName);
-        StoredMessage existing = onCluster(() -> map.putIfAbsent(candidate.id(), candidate));
+        return storeAll(List.of(new NewMessage(id, text)), notBefore).getFirst();
+    }
+
+    @Override
+    public List<StoreResult> storeAll(List<NewMessage> messages, @Nullable Instant notBefore) {
+        // The clock only moves forward, so the batch keeps its order.
+        List<StoredMessage> candidates = messages.stream()
+                .map(message ->
+                        new StoredMessage(message.id().toString(), message.text(), clock.now(notBefore), instanceName))
+                .toList();
+        if (candidates.size() == 1) {
+            return List.of(putIfAbsent(candidates.getFirst()));
+        }
+        // One virtual thread per message: the writes to their partition owners are in flight together.
+        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<StoreResult>> writes = candidates.stream()
+                    .map(candidate -> writers.submit(() -> putIfAbsent(candidate)))
+                    .toList();
+            return writes.stream().map(HazelcastMessageStore::joined).toList();
+        }
+    }
+
+    private StoreResult putIfAbsent(StoredMessage candidate) {
+        return result(candidate, onCluster(() -> map.putIfAbsent(candidate.id(), candidate)));
+    }
+
+    private static StoreResult result(StoredMessage candidate, @Nullable StoredMessage existing) {
         if (existing == null) {
-            log.info("Saved message {}: {}", id, abbreviate(text));
+            log.info("Saved message {}: {}", candidate.id(), abbreviate(candidate.text()));
             return new StoreResult(candidate, false);
         }
-        if (!existing.text().equals(text)) {
-            throw new ConflictingMessageException(id);
+        if (!existing.text().equals(candidate.text())) {
+            throw new ConflictingMessageException(UUID.fromString(candidate.id()));
         }
         return new StoreResult(existing, true);
+    }
+
+    private static StoreResult joined(Future<StoreResult> write) {
+        try {
+            return write.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException(e);
+        }
     }
 
     @Override

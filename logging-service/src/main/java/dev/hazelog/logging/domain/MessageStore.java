@@ -18,6 +18,12 @@ public interface MessageStore {
      */
     StoreResult store(UUID id, String text, @Nullable Instant notBefore);
 
+    /**
+     * Stores several messages at once, each as {@link #store} would, stamped in the order given. The messages are
+     * written to the cluster in parallel, so a batch costs about one round trip, not one per message.
+     */
+    List<StoreResult> storeAll(List<NewMessage> messages, @Nullable Instant notBefore);
+
     /** Every message, in acceptance order. */
     List<StoredMessage> all();
 
@@ -25,4 +31,6 @@ public interface MessageStore {
 
     /** @param message what the store holds for the id now; {@code duplicate} when it was there before the call */
     record StoreResult(StoredMessage message, boolean duplicate) {}
+
+    record NewMessage(UUID id, String text) {}
 }

@@ -1,6 +1,7 @@
 package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.domain.MessageStore.NewMessage;
 import dev.hazelog.logging.domain.MessageStore.StoreResult;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.http.MessageIds;
@@ -8,10 +9,13 @@ import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.http.WriteToken;
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.FetchBatch;
+import dev.hazelog.shared.wire.FetchBatchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.FetchedMessages;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessageView;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -43,14 +47,32 @@ class FetchingController {
             @RequestBody FetchRequest request,
             @RequestHeader(name = WriteToken.HEADER, required = false) @Nullable String token) {
         writeToken.check(token);
-        UUID id = MessageIds.parse("UUID", request.uuid());
-        StoreResult result = store.store(id, rules.check(request.msg()), request.notBefore());
+        NewMessage message = checked(request);
+        return answer(store.store(message.id(), message.text(), request.notBefore()));
+    }
+
+    /** Several messages in one call; every one is checked before any is stored. */
+    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    FetchBatchAnswer fetchBatch(
+            @RequestBody FetchBatch batch,
+            @RequestHeader(name = WriteToken.HEADER, required = false) @Nullable String token) {
+        writeToken.check(token);
+        List<FetchRequest> requests = batch.messages() == null ? List.of() : batch.messages();
+        rules.checkBatchSize(requests.size());
+        List<NewMessage> messages = requests.stream().map(this::checked).toList();
+        return new FetchBatchAnswer(store.storeAll(messages, batch.notBefore()).stream()
+                .map(FetchingController::answer)
+                .toList());
+    }
+
+    private NewMessage checked(FetchRequest request) {
+        return new NewMessage(MessageIds.parse("UUID", request.uuid()), rules.check(request.msg()));
+    }
+
+    private static FetchAnswer answer(StoreResult result) {
+        StoredMessage message = result.message();
         String status = result.duplicate() ? FetchAnswer.DUPLICATE : FetchAnswer.STORED;
-        return new FetchAnswer(
-                status,
-                id.toString(),
-                result.message().storedBy(),
-                result.message().acceptedAt());
+        return new FetchAnswer(status, message.id(), message.storedBy(), message.acceptedAt());
     }
 
     @GetMapping("/get_fetched_messages")

@@ -9,15 +9,33 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * What makes a message acceptable: present, not blank, well-formed Unicode and at most {@code maxSize} bytes of
- * UTF-8. The facade and the logging services check the same rules, so a message the facade accepts is one every
+ * UTF-8; and a batch: at most {@code maxBatch} messages. The facade and the logging services check the same rules, so a message the facade accepts is one every
  * logging service accepts.
  */
 @ConfigurationProperties("hazelog.message")
-public record MessageRules(@DefaultValue("64KB") DataSize maxSize) {
+public record MessageRules(
+        @DefaultValue("64KB") DataSize maxSize,
+        @DefaultValue("1000") int maxBatch) {
 
     public MessageRules {
         if (maxSize.toBytes() <= 0) {
             throw new IllegalArgumentException("hazelog.message.max-size must be positive, not " + maxSize);
+        }
+        if (maxBatch <= 0) {
+            throw new IllegalArgumentException("hazelog.message.max-batch must be positive, not " + maxBatch);
+        }
+    }
+
+    /** Checks the size of a batch, not its messages: 1 to {@code maxBatch}. */
+    public void checkBatchSize(int size) {
+        if (size == 0) {
+            throw ProblemException.badRequest("Empty batch", "A batch needs at least one message.");
+        }
+        if (size > maxBatch) {
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Batch too large",
+                    "The batch has %d messages; the limit is %d.".formatted(size, maxBatch));
         }
     }
 

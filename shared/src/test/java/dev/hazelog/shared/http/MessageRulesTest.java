@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 
 class MessageRulesTest {
 
-    private final MessageRules rules = new MessageRules(DataSize.ofBytes(8));
+    private final MessageRules rules = new MessageRules(DataSize.ofBytes(8), 3);
 
     @Test
     void acceptsTextUpToTheLimitInUtf8Bytes() {
@@ -53,11 +53,22 @@ class MessageRulesTest {
 
     @Test
     void refusesANonPositiveLimit() {
-        assertThatThrownBy(() -> new MessageRules(DataSize.ofBytes(0))).hasMessageContaining("max-size");
+        assertThatThrownBy(() -> new MessageRules(DataSize.ofBytes(0), 3)).hasMessageContaining("max-size");
     }
 
     @Test
     void defaultsTo64KiB() {
-        assertThat(new MessageRules(DataSize.parse("64KB")).maxSize().toBytes()).isEqualTo(65536);
+        assertThat(new MessageRules(DataSize.parse("64KB"), 1000).maxSize().toBytes())
+                .isEqualTo(65536);
+    }
+
+    @Test
+    void acceptsBatchesOfOneToTheLimit() {
+        rules.checkBatchSize(1);
+        rules.checkBatchSize(3);
+        assertThatThrownBy(() -> rules.checkBatchSize(0)).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> rules.checkBatchSize(4))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
     }
 }

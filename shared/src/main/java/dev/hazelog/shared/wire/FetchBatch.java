@@ -1,0 +1,13 @@
+package dev.hazelog.shared.wire;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of a logging service's {@code POST /messages}: several messages stored in one call, in this order.
+ *
+ * @param notBefore as in {@link FetchRequest}, for the first message; each next one is stamped after the previous
+ */
+public record FetchBatch(
+        @Nullable List<FetchRequest> messages, @Nullable Instant notBefore) {}
