@@ -184,6 +184,45 @@ class LoggingClusterIT {
     }
 
     @Test
+    void pagesListEveryMessageOnceInAcceptanceOrder() {
+        List<String> ids = IntStream.range(0, 250)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        for (int from = 0; from < ids.size(); from += 100) {
+            http.get(from / 100 % SIZE)
+                    .postJson("/messages", batch(ids.subList(from, Math.min(ids.size(), from + 100)), "paged"));
+        }
+        List<String> everything = idsListedBy(http.get(0));
+
+        List<String> paged = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = http.get(1)
+                    .get("/messages?limit=37" + (next == null ? "" : "&after=" + next))
+                    .json();
+            assertThat(page.path("messages").size()).isLessThanOrEqualTo(37);
+            page.path("messages")
+                    .valueStream()
+                    .forEach(message -> paged.add(message.path("id").asString()));
+            next = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (next != null);
+
+        assertThat(paged).isEqualTo(everything).containsSubsequence(ids);
+    }
+
+    @Test
+    void badPagesAreProblems() {
+        assertProblem(http.get(0).get("/messages?limit=0"), 400);
+        assertProblem(http.get(0).get("/messages?limit=1001"), 400);
+        assertProblem(http.get(0).get("/messages?limit=ten"), 400);
+        assertProblem(http.get(0).get("/messages?after=not-a-uuid"), 400);
+        assertThat(assertProblem(http.get(0).get("/messages?after=" + UUID.randomUUID()), 400)
+                        .path("title")
+                        .asString())
+                .isEqualTo("Unknown cursor");
+    }
+
+    @Test
     void aBatchWithOneBadMessageStoresNone() {
         int before = idsListedBy(http.get(0)).size();
         String batch = "{\"messages\": [{\"UUID\": \"%s\", \"msg\": \"fine\"}, {\"UUID\": \"%s\", \"msg\": \" \"}]}"

@@ -102,6 +102,29 @@ class ApiIT {
     }
 
     @Test
+    void aClientReadsEverythingPageByPage() {
+        List<String> everything = facade.get("/messages")
+                .json()
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("id").asString())
+                .toList();
+
+        List<String> paged = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = facade.get("/messages?limit=3" + (next == null ? "" : "&after=" + next))
+                    .json();
+            page.path("messages")
+                    .valueStream()
+                    .forEach(message -> paged.add(message.path("id").asString()));
+            next = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (next != null);
+
+        assertThat(paged).containsExactlyElementsOf(everything);
+    }
+
+    @Test
     void unicodeRoundTripsThroughBothApis() {
         String json = "{\"msg\": "
                 + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(UNICODE) + "}";
@@ -245,6 +268,15 @@ class ApiIT {
                 Arguments.of("GET /messages/not-a-uuid", "GET", "/messages/not-a-uuid", null, null, 400),
                 Arguments.of("GET /messages/<unknown>", "GET", "/messages/" + UUID.randomUUID(), null, null, 404),
                 Arguments.of("GET /nope", "GET", "/nope", null, null, 404),
+                Arguments.of("GET /messages?limit=0", "GET", "/messages?limit=0", null, null, 400),
+                Arguments.of("GET /messages?limit=x", "GET", "/messages?limit=x", null, null, 400),
+                Arguments.of(
+                        "GET /messages?after=<unknown>",
+                        "GET",
+                        "/messages?after=" + UUID.randomUUID(),
+                        null,
+                        null,
+                        400),
                 Arguments.of("DELETE /messages", "DELETE", "/messages", null, null, 405),
                 Arguments.of("GET /send_to_logging_service", "GET", "/send_to_logging_service", null, null, 405));
     }

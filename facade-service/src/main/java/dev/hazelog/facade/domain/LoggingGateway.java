@@ -1,12 +1,14 @@
 package dev.hazelog.facade.domain;
 
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +23,10 @@ public interface LoggingGateway {
     /** Several messages in one call; one answer per message, in order. */
     List<FetchAnswer> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore);
 
-    List<MessageView> all(URI instance);
+    /** Every message in acceptance order, read as it arrives; the caller closes the stream. */
+    Stream<MessageView> all(URI instance);
+
+    MessagePage page(URI instance, @Nullable UUID after, int limit);
 
     Optional<MessageView> find(URI instance, UUID id);
 

@@ -3,6 +3,7 @@ package dev.hazelog.facade.domain;
 import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +115,19 @@ public class MessageService {
         return new Receipt(UUID.fromString(answer.id()), answer.storedBy(), via, repeat);
     }
 
-    /** Every message in acceptance order, and what the messages service says (or that it is unavailable). */
+    /**
+     * What the messages service says (or that it is unavailable), and every message in acceptance order, read from
+     * a logging service as it streams them; the caller closes the stream.
+     */
     public AllMessages all() {
         Instances instances = directory.current();
-        List<MessageView> stored =
-                failover.call(ordered(instances), logging::all).answer();
-        return new AllMessages(stored, messagesServicePart(instances.messagesService()));
+        MessagesServicePart part = messagesServicePart(instances.messagesService());
+        return new AllMessages(failover.call(ordered(instances), logging::all).answer(), part);
+    }
+
+    public MessagePage page(@Nullable UUID after, int limit) {
+        return failover.call(ordered(), instance -> logging.page(instance, after, limit))
+                .answer();
     }
 
     public Optional<MessageView> find(UUID id) {
@@ -166,7 +175,7 @@ public class MessageService {
      */
     public record Receipt(UUID id, String storedBy, URI via, boolean repeat) {}
 
-    public record AllMessages(List<MessageView> messages, MessagesServicePart messagesService) {}
+    public record AllMessages(Stream<MessageView> messages, MessagesServicePart messagesService) {}
 
     /** @param text the messages service's answer, or why there is none */
     public record MessagesServicePart(boolean available, String text) {}

@@ -7,28 +7,34 @@ import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchBatch;
 import dev.hazelog.shared.wire.FetchBatchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
-import dev.hazelog.shared.wire.MessageList;
+import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 @Component
 class LoggingServiceClient implements LoggingGateway {
 
     private final RestClient http;
     private final WriteToken writeToken;
+    private final JsonMapper json;
 
-    LoggingServiceClient(RestClient serviceClient, WriteToken writeToken) {
+    LoggingServiceClient(RestClient serviceClient, WriteToken writeToken, JsonMapper json) {
         this.http = serviceClient;
         this.writeToken = writeToken;
+        this.json = json;
     }
 
     @Override
@@ -56,9 +62,19 @@ class LoggingServiceClient implements LoggingGateway {
     }
 
     @Override
-    public List<MessageView> all(URI instance) {
-        return ServiceCalls.call(instance, http.get().uri(instance.resolve("/messages")), MessageList.class)
-                .messages();
+    public Stream<MessageView> all(URI instance) {
+        InputStream body = ServiceCalls.open(instance, http.get().uri(instance.resolve("/messages")));
+        return MessageStreams.read(json, body, "messages");
+    }
+
+    @Override
+    public MessagePage page(URI instance, @Nullable UUID after, int limit) {
+        URI uri = UriComponentsBuilder.fromUri(instance.resolve("/messages"))
+                .queryParam("limit", limit)
+                .queryParamIfPresent("after", Optional.ofNullable(after))
+                .build()
+                .toUri();
+        return ServiceCalls.call(instance, http.get().uri(uri), MessagePage.class);
     }
 
     private RestClient.RequestBodySpec withToken(RestClient.RequestBodySpec request) {

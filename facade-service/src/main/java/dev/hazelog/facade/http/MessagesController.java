@@ -2,11 +2,13 @@ package dev.hazelog.facade.http;
 
 import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessageService.AllMessages;
-import dev.hazelog.facade.domain.MessageService.MessagesServicePart;
 import dev.hazelog.facade.domain.MessageService.Receipt;
+import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.http.Paging;
 import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -15,6 +17,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +29,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The resource API: {@code POST /messages} (JSON or plain text), {@code GET /messages}, {@code GET /messages/{id}}. */
 @RestController
@@ -35,10 +41,12 @@ class MessagesController {
 
     private final MessageService messages;
     private final MessageRules rules;
+    private final JsonMapper json;
 
-    MessagesController(MessageService messages, MessageRules rules) {
+    MessagesController(MessageService messages, MessageRules rules, JsonMapper json) {
         this.messages = messages;
         this.rules = rules;
+        this.json = json;
     }
 
     /** {@code {"msg": "..."}}, or an array of them: a batch stored in one call, answered in the same order. */
@@ -63,10 +71,21 @@ class MessagesController {
         return created(decode(body, contentType), idempotencyKey);
     }
 
-    @GetMapping("/messages")
-    MessagesAnswer all() {
+    /** Every message, streamed, and the messages service's part: {"messages": [...], "messagesService": {...}}. */
+    @GetMapping(
+            path = "/messages",
+            params = {"!limit", "!after"})
+    ResponseEntity<StreamingResponseBody> all() {
         AllMessages all = messages.all();
-        return new MessagesAnswer(all.messages(), all.messagesService());
+        return JsonStreams.list(json, "messages", all.messages(), Map.of("messagesService", all.messagesService()));
+    }
+
+    /** One page, {@code {"messages": [...], "next": "<id>"}}: {@code ?limit=&after=}, either may be left out. */
+    @GetMapping("/messages")
+    MessagePage page(
+            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
+            @RequestParam(name = "after", required = false) @Nullable String after) {
+        return messages.page(Paging.after(after), Paging.limit(limit));
     }
 
     @GetMapping("/messages/{id}")
@@ -103,6 +122,4 @@ class MessagesController {
     }
 
     record CreatedBatch(List<Created> messages) {}
-
-    record MessagesAnswer(List<MessageView> messages, MessagesServicePart messagesService) {}
 }

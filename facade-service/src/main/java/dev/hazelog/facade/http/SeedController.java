@@ -1,19 +1,21 @@
 package dev.hazelog.facade.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessageService.AllMessages;
 import dev.hazelog.facade.domain.MessageService.Receipt;
+import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.wire.MessageView;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The original system's routes, with its names and shapes, so its clients keep working. */
 @RestController
@@ -21,10 +23,12 @@ class SeedController {
 
     private final MessageService messages;
     private final MessageRules rules;
+    private final JsonMapper json;
 
-    SeedController(MessageService messages, MessageRules rules) {
+    SeedController(MessageService messages, MessageRules rules, JsonMapper json) {
         this.messages = messages;
         this.rules = rules;
+        this.json = json;
     }
 
     /**
@@ -39,15 +43,17 @@ class SeedController {
         return new SendAnswer("200", receipt.id().toString(), receipt.storedBy(), receipt.repeat());
     }
 
-    /** {@code {"all_msgs": "<messages joined by ', '>\n<messages service text>"}}. */
+    /** {@code {"all_msgs": "<messages joined by ', '>\n<messages service text>"}}, streamed. */
     @GetMapping("/get_resulted_messages")
-    ResultedMessages resultedMessages() {
+    ResponseEntity<StreamingResponseBody> resultedMessages() {
         AllMessages all = messages.all();
-        String joined = all.messages().stream().map(MessageView::msg).collect(Collectors.joining(", "));
-        return new ResultedMessages(joined + "\n" + all.messagesService().text());
+        return JsonStreams.joined(
+                json,
+                "all_msgs",
+                all.messages().map(MessageView::msg),
+                ", ",
+                "\n" + all.messagesService().text());
     }
 
     record SendAnswer(String status, String id, String storedBy, boolean repeat) {}
-
-    record ResultedMessages(@JsonProperty("all_msgs") String allMsgs) {}
 }

@@ -2,9 +2,12 @@ package dev.hazelog.facade.http;
 
 import dev.hazelog.facade.domain.ServiceUnavailableException;
 import dev.hazelog.shared.http.ProblemException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
@@ -21,27 +24,53 @@ final class ServiceCalls {
     private ServiceCalls() {}
 
     static <T> T call(URI service, RestClient.RequestHeadersSpec<?> request, Class<T> answerType) {
-        try {
-            return request.exchange((sent, response) -> {
-                HttpStatusCode status = response.getStatusCode();
-                if (status.is2xxSuccessful()) {
+        return sorted(
+                service,
+                () -> request.exchange((sent, response) -> {
+                    succeeded(service, response);
                     T answer = response.bodyTo(answerType);
                     if (answer == null) {
                         throw new ServiceUnavailableException(service, "empty answer");
                     }
                     return answer;
-                }
-                if (status.is4xxClientError()) {
-                    ProblemDetail problem = readProblem(response, status);
-                    throw new ProblemException(
-                            status,
-                            problem.getTitle() == null ? "Rejected" : problem.getTitle(),
-                            problem.getDetail() == null
-                                    ? service + " answered " + status.value()
-                                    : problem.getDetail());
-                }
-                throw new ServiceUnavailableException(service, "answered " + status.value());
-            });
+                }));
+    }
+
+    /** Like {@link #call}, but hands over the open body of a successful answer; the caller closes it. */
+    static InputStream open(URI service, RestClient.RequestHeadersSpec<?> request) {
+        return sorted(
+                service,
+                () -> request.exchange(
+                        (sent, response) -> {
+                            try {
+                                succeeded(service, response);
+                                return response.getBody();
+                            } catch (RuntimeException e) {
+                                response.close();
+                                throw e;
+                            }
+                        },
+                        false));
+    }
+
+    private static void succeeded(URI service, RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response)
+            throws IOException {
+        HttpStatusCode status = response.getStatusCode();
+        if (status.is4xxClientError()) {
+            ProblemDetail problem = readProblem(response, status);
+            throw new ProblemException(
+                    status,
+                    problem.getTitle() == null ? "Rejected" : problem.getTitle(),
+                    problem.getDetail() == null ? service + " answered " + status.value() : problem.getDetail());
+        }
+        if (!status.is2xxSuccessful()) {
+            throw new ServiceUnavailableException(service, "answered " + status.value());
+        }
+    }
+
+    private static <T> T sorted(URI service, Supplier<T> exchange) {
+        try {
+            return exchange.get();
         } catch (ResourceAccessException e) {
             boolean timedOut = causedBy(e, HttpTimeoutException.class);
             throw new ServiceUnavailableException(service, timedOut ? "timed out" : reason(e), !timedOut);

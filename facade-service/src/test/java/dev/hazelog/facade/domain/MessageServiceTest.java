@@ -7,6 +7,7 @@ import dev.hazelog.facade.domain.Instances.LoggingInstance;
 import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -60,9 +62,19 @@ class MessageServiceTest {
         }
 
         @Override
-        public List<MessageView> all(URI instance) {
+        public Stream<MessageView> all(URI instance) {
             available(instance);
-            return List.copyOf(stored);
+            return List.copyOf(stored).stream();
+        }
+
+        @Override
+        public MessagePage page(URI instance, UUID after, int limit) {
+            available(instance);
+            int from = after == null ? 0 : stored.indexOf(find(instance, after).orElseThrow()) + 1;
+            List<MessageView> page = stored.subList(from, Math.min(stored.size(), from + limit));
+            return new MessagePage(
+                    List.copyOf(page),
+                    from + limit < stored.size() ? page.getLast().id() : null);
         }
 
         @Override
@@ -217,9 +229,16 @@ class MessageServiceTest {
 
         MessageService.AllMessages all = service.all();
 
-        assertThat(all.messages()).extracting(MessageView::msg).containsExactly("one", "two");
+        assertThat(all.messages().toList()).extracting(MessageView::msg).containsExactly("one", "two");
         assertThat(all.messagesService())
                 .isEqualTo(new MessageService.MessagesServicePart(true, "Not implemented yet"));
+    }
+
+    @Test
+    void readingWithEveryLoggingServiceDownFailsBeforeAnythingIsSent() {
+        logging.down.addAll(List.of(L1, L2));
+
+        assertThatThrownBy(service::all).isInstanceOf(NoInstanceAvailableException.class);
     }
 
     @Test
@@ -229,7 +248,7 @@ class MessageServiceTest {
 
         MessageService.AllMessages all = service.all();
 
-        assertThat(all.messages()).extracting(MessageView::msg).containsExactly("one");
+        assertThat(all.messages().toList()).extracting(MessageView::msg).containsExactly("one");
         assertThat(all.messagesService().available()).isFalse();
         assertThat(all.messagesService().text()).isEqualTo("messages-service unavailable");
     }

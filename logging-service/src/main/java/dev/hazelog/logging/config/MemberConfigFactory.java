@@ -1,6 +1,8 @@
 package dev.hazelog.logging.config;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
@@ -48,7 +50,8 @@ public final class MemberConfigFactory {
 
         config.getMapConfig(HazelcastMessageStore.MAP_NAME)
                 .setBackupCount(properties.backupCount())
-                .setAsyncBackupCount(0);
+                .setAsyncBackupCount(0)
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, HazelcastMessageStore.ACCEPTED_AT));
         config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new StoredMessageSerializer());
         return config;
     }

@@ -1,10 +1,13 @@
 package dev.hazelog.logging.domain;
 
+import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +24,13 @@ import org.slf4j.LoggerFactory;
 public class HazelcastMessageStore implements MessageStore {
 
     public static final String MAP_NAME = "messages";
+    /** The Compact field that holds the acceptance time; the map keeps a sorted index on it for paging. */
+    public static final String ACCEPTED_AT = "acceptedAtMicros";
+
+    private static final long FIRST_WINDOW_MICROS = 100_000;
+    /** Clocks differ and callers may push a stamp ahead a little; no message is expected further ahead than this. */
+    private static final long FUTURE_MARGIN_MICROS = 60_000_000;
+
     private static final Logger log = LoggerFactory.getLogger(HazelcastMessageStore.class);
     private static final int LOGGED_TEXT_LENGTH = 80;
 
@@ -88,6 +98,42 @@ public class HazelcastMessageStore implements MessageStore {
     public List<StoredMessage> all() {
         return onCluster(() ->
                 map.values().stream().sorted(StoredMessage.ACCEPTANCE_ORDER).toList());
+    }
+
+    /**
+     * Range queries on the sorted index: a window of acceptance times after the cursor, widened until it holds more
+     * than a page or reaches the present. Each query touches about a page of entries, not the whole map.
+     */
+    @Override
+    public Page page(@Nullable UUID after, int limit) {
+        return onCluster(() -> {
+            StoredMessage anchor = after == null ? null : map.get(after.toString());
+            if (after != null && anchor == null) {
+                throw new UnknownCursorException(after);
+            }
+            Long first = anchor == null ? map.aggregate(Aggregators.longMin(ACCEPTED_AT)) : micros(anchor.acceptedAt());
+            if (first == null) {
+                return new Page(List.of(), false);
+            }
+            long end = micros(Instant.now()) + FUTURE_MARGIN_MICROS;
+            long window = FIRST_WINDOW_MICROS;
+            while (true) {
+                long to = first + window;
+                List<StoredMessage> found = map.values(Predicates.between(ACCEPTED_AT, first, to)).stream()
+                        .filter(message ->
+                                anchor == null || StoredMessage.ACCEPTANCE_ORDER.compare(message, anchor) > 0)
+                        .sorted(StoredMessage.ACCEPTANCE_ORDER)
+                        .toList();
+                if (found.size() > limit || to >= end) {
+                    return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
+                }
+                window *= found.isEmpty() ? 16 : Math.max(2, 2L * limit / found.size());
+            }
+        });
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     @Override

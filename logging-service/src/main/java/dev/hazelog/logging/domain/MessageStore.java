@@ -27,10 +27,21 @@ public interface MessageStore {
     /** Every message, in acceptance order. */
     List<StoredMessage> all();
 
+    /**
+     * Up to {@code limit} messages in acceptance order, starting after the message {@code after} (or at the first).
+     * Reading page after page costs about the same per page however many messages are stored.
+     *
+     * @throws UnknownCursorException if no message has the id {@code after}
+     */
+    Page page(@Nullable UUID after, int limit);
+
     Optional<StoredMessage> find(UUID id);
 
     /** @param message what the store holds for the id now; {@code duplicate} when it was there before the call */
     record StoreResult(StoredMessage message, boolean duplicate) {}
 
     record NewMessage(UUID id, String text) {}
+
+    /** @param more whether messages follow the last one of this page */
+    record Page(List<StoredMessage> messages, boolean more) {}
 }

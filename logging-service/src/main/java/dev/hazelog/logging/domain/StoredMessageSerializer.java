@@ -14,7 +14,7 @@ public class StoredMessageSerializer implements CompactSerializer<StoredMessage>
         return new StoredMessage(
                 reader.readString("id"),
                 reader.readString("text"),
-                Instant.EPOCH.plus(reader.readInt64("acceptedAtMicros"), ChronoUnit.MICROS),
+                Instant.EPOCH.plus(reader.readInt64(HazelcastMessageStore.ACCEPTED_AT), ChronoUnit.MICROS),
                 reader.readString("storedBy"));
     }
 
@@ -22,7 +22,8 @@ public class StoredMessageSerializer implements CompactSerializer<StoredMessage>
     public void write(CompactWriter writer, StoredMessage message) {
         writer.writeString("id", message.id());
         writer.writeString("text", message.text());
-        writer.writeInt64("acceptedAtMicros", ChronoUnit.MICROS.between(Instant.EPOCH, message.acceptedAt()));
+        writer.writeInt64(
+                HazelcastMessageStore.ACCEPTED_AT, ChronoUnit.MICROS.between(Instant.EPOCH, message.acceptedAt()));
         writer.writeString("storedBy", message.storedBy());
     }
 

@@ -4,28 +4,33 @@ import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.domain.MessageStore.NewMessage;
 import dev.hazelog.logging.domain.MessageStore.StoreResult;
 import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
+import dev.hazelog.shared.http.Paging;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.http.WriteToken;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchBatch;
 import dev.hazelog.shared.wire.FetchBatchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
-import dev.hazelog.shared.wire.FetchedMessages;
-import dev.hazelog.shared.wire.MessageList;
+import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The seed's routes ({@code /fetching_message}, {@code /get_fetched_messages}) and the resource routes. */
 @RestController
@@ -34,11 +39,13 @@ class FetchingController {
     private final MessageStore store;
     private final MessageRules rules;
     private final WriteToken writeToken;
+    private final JsonMapper json;
 
-    FetchingController(MessageStore store, MessageRules rules, WriteToken writeToken) {
+    FetchingController(MessageStore store, MessageRules rules, WriteToken writeToken, JsonMapper json) {
         this.store = store;
         this.rules = rules;
         this.writeToken = writeToken;
+        this.json = json;
     }
 
     /** Open to anyone unless {@code hazelog.security.write-token} is set; then only to callers that send it. */
@@ -75,15 +82,29 @@ class FetchingController {
         return new FetchAnswer(status, message.id(), message.storedBy(), message.acceptedAt());
     }
 
+    /** {@code {"msgs": "m1, m2, ..."}}, streamed. */
     @GetMapping("/get_fetched_messages")
-    FetchedMessages fetchedMessages() {
-        return new FetchedMessages(store.all().stream().map(StoredMessage::text).collect(Collectors.joining(", ")));
+    ResponseEntity<StreamingResponseBody> fetchedMessages() {
+        return JsonStreams.joined(json, "msgs", store.all().stream().map(StoredMessage::text), ", ", "");
     }
 
+    /** Every message, streamed. */
+    @GetMapping(
+            path = "/messages",
+            params = {"!limit", "!after"})
+    ResponseEntity<StreamingResponseBody> messages() {
+        return JsonStreams.list(json, "messages", store.all().stream().map(FetchingController::view), Map.of());
+    }
+
+    /** One page: {@code ?limit=&after=}, either may be left out. */
     @GetMapping("/messages")
-    MessageList messages() {
-        return new MessageList(
-                store.all().stream().map(FetchingController::view).toList());
+    MessagePage page(
+            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
+            @RequestParam(name = "after", required = false) @Nullable String after) {
+        MessageStore.Page page = store.page(Paging.after(after), Paging.limit(limit));
+        List<MessageView> messages =
+                page.messages().stream().map(FetchingController::view).toList();
+        return new MessagePage(messages, page.more() ? messages.getLast().id() : null);
     }
 
     @GetMapping("/messages/{id}")

@@ -2,6 +2,7 @@ package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
+import dev.hazelog.logging.domain.UnknownCursorException;
 import dev.hazelog.shared.http.ProblemHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,11 @@ class StorageProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(ConflictingMessageException e) {
         return ProblemHandler.problem(HttpStatus.CONFLICT, "Id already used", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownCursor(UnknownCursorException e) {
+        return ProblemHandler.problem(HttpStatus.BAD_REQUEST, "Unknown cursor", e.getMessage());
     }
 
     @ExceptionHandler
