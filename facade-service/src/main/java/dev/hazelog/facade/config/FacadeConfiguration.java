@@ -7,6 +7,7 @@ import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessagesGateway;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Random;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,16 +17,31 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class FacadeConfiguration {
 
-    /** One client for every call to another service: pooled, kept-alive connections, explicit timeouts. */
+    /** The connections to other services: pooled and kept alive, shared by both clients below. */
     @Bean
-    RestClient serviceClient(RestClient.Builder builder, FacadeProperties properties) {
-        HttpClient client = HttpClient.newBuilder()
+    HttpClient httpClient(FacadeProperties properties) {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(properties.requestTimeout());
-        return builder.requestFactory(requests).build();
+    }
+
+    /** For every call to another service; the whole answer must arrive within the request timeout. */
+    @Bean
+    RestClient serviceClient(RestClient.Builder builder, HttpClient httpClient, FacadeProperties properties) {
+        return client(builder, httpClient, properties.requestTimeout());
+    }
+
+    /** For streamed reads of every message, which may take longer than one request should. */
+    @Bean
+    RestClient streamClient(RestClient.Builder builder, HttpClient httpClient, FacadeProperties properties) {
+        return client(builder, httpClient, properties.streamTimeout());
+    }
+
+    private static RestClient client(RestClient.Builder builder, HttpClient httpClient, Duration deadline) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
+        requests.setReadTimeout(deadline);
+        return builder.clone().requestFactory(requests).build();
     }
 
     @Bean
