@@ -23,6 +23,7 @@ record Options(
         Set<String> workloads,
         int clients,
         int messageBytes,
+        Duration prime,
         Duration warmup,
         Duration duration,
         List<Integer> storedForReads,
@@ -59,6 +60,7 @@ record Options(
                         .split(","))),
                 Integer.parseInt(given.getOrDefault("clients", "32")),
                 Integer.parseInt(given.getOrDefault("size", "100")),
+                Duration.parse("PT" + given.getOrDefault("prime", smoke ? "0s" : "60s")),
                 Duration.parse("PT" + given.getOrDefault("warmup", smoke ? "1s" : "30s")),
                 Duration.parse("PT" + given.getOrDefault("duration", smoke ? "2s" : "20s")),
                 Arrays.stream(given.getOrDefault("stored", smoke ? "100,1000" : "1000,10000,100000")

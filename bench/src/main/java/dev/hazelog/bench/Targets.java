@@ -5,18 +5,22 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The operations the workloads repeat: each stores one message of the configured size, or reads. */
@@ -26,13 +30,23 @@ final class Targets implements AutoCloseable {
     static final String L0_MAP = "bench-l0";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_CONNECTIONS = 512;
+    private static final Timeout TIMEOUT = Timeout.ofSeconds(30);
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+    /** Apache HttpClient: of the Java clients tried, it leaves the most CPU to the system under test. */
+    private final CloseableHttpClient http = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(MAX_CONNECTIONS)
+                    .setMaxConnPerRoute(MAX_CONNECTIONS)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(TIMEOUT)
+                            .setSocketTimeout(TIMEOUT)
+                            .build())
+                    .build())
+            .disableAutomaticRetries()
             .build();
+
     private final AtomicInteger next = new AtomicInteger();
     private final String padding;
     private HazelcastInstance client;
@@ -53,83 +67,74 @@ final class Targets implements AutoCloseable {
     }
 
     /** L1: one hop, straight to the logging services, taking turns. */
-    void postToLoggingService() throws IOException, InterruptedException {
+    void postToLoggingService() throws IOException {
         List<URI> logging = options.loggingServices();
         URI instance = logging.get(Math.floorMod(next.getAndIncrement(), logging.size()));
         String body = "{\"UUID\":\"" + UUID.randomUUID() + "\",\"msg\":" + JSON.writeValueAsString(text()) + "}";
-        HttpRequest.Builder request = post(instance.resolve("/fetching_message"), body);
+        HttpPost request = post(instance.resolve("/fetching_message"), body);
         if (!options.writeToken().isEmpty()) {
-            request.header("X-Hazelog-Token", options.writeToken());
+            request.setHeader("X-Hazelog-Token", options.writeToken());
         }
-        expect(200, request.build());
+        expect(200, request);
     }
 
     /** F: the product, the resource API. */
-    void postMessage() throws IOException, InterruptedException {
-        expect(201, post(options.facade().resolve("/messages"), msg(text())).build());
+    void postMessage() throws IOException {
+        expect(201, post(options.facade().resolve("/messages"), msg(text())));
     }
 
     /** F: the product, the original system's route. */
-    void sendToLoggingService() throws IOException, InterruptedException {
-        expect(
-                200,
-                post(options.facade().resolve("/send_to_logging_service"), msg(text()))
-                        .build());
+    void sendToLoggingService() throws IOException {
+        expect(200, post(options.facade().resolve("/send_to_logging_service"), msg(text())));
     }
 
     /** B: a batch of messages in one request. */
-    void postBatch(int size) throws IOException, InterruptedException {
+    void postBatch(int size) throws IOException {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < size; i++) {
             body.append(i == 0 ? "" : ",").append(msg(text()));
         }
-        expect(
-                201,
-                post(options.facade().resolve("/messages"), body.append(']').toString())
-                        .build());
+        expect(201, post(options.facade().resolve("/messages"), body.append(']').toString()));
     }
 
-    /** G: every stored message, through the facade; returns how many bytes came back. */
-    long getAll(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(options.facade().resolve(path))
-                .timeout(TIMEOUT)
-                .build();
-        HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
-        try (var body = response.body()) {
-            long bytes = body.transferTo(OutputStream.nullOutputStream());
-            if (response.statusCode() != 200) {
-                throw new IOException(path + " answered " + response.statusCode());
+    /** G: every stored message, through the facade, read to the end. */
+    void getAll(String path) throws IOException {
+        http.execute(new HttpGet(options.facade().resolve(path)), response -> {
+            if (response.getCode() != 200) {
+                throw new IOException(path + " answered " + response.getCode());
             }
-            return bytes;
-        }
+            response.getEntity().getContent().transferTo(OutputStream.nullOutputStream());
+            return null;
+        });
     }
 
     /** How many messages the system holds now. */
-    int count() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(options.facade().resolve("/messages"))
-                .timeout(TIMEOUT)
-                .build();
-        return JSON.readTree(http.send(request, BodyHandlers.ofString()).body())
-                .path("messages")
-                .size();
+    int count() throws IOException {
+        return http.execute(
+                new HttpGet(options.facade().resolve("/messages")),
+                response -> JSON.readTree(response.getEntity().getContent())
+                        .path("messages")
+                        .size());
     }
 
     private static String msg(String text) {
         return "{\"msg\":" + JSON.writeValueAsString(text) + "}";
     }
 
-    private static HttpRequest.Builder post(URI uri, String json) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(json));
+    private static HttpPost post(URI uri, String json) {
+        HttpPost request = new HttpPost(uri);
+        request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        return request;
     }
 
-    private void expect(int status, HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
-        if (response.statusCode() != status) {
-            throw new IOException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
+    private void expect(int status, HttpPost request) throws IOException {
+        http.execute(request, response -> {
+            String body = EntityUtils.toString(response.getEntity());
+            if (response.getCode() != status) {
+                throw new IOException(request.getRequestUri() + " answered " + response.getCode() + ": " + body);
+            }
+            return null;
+        });
     }
 
     private synchronized IMap<String, String> map() {
@@ -150,6 +155,6 @@ final class Targets implements AutoCloseable {
             client.getMap(L0_MAP).destroy();
             client.shutdown();
         }
-        http.close();
+        http.close(CloseMode.IMMEDIATE);
     }
 }

@@ -6,42 +6,52 @@ import dev.hazelog.facade.domain.InstanceSource;
 import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessagesGateway;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Random;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 class FacadeConfiguration {
 
-    /** The connections to other services: pooled and kept alive, shared by both clients below. */
-    @Bean
-    HttpClient httpClient(FacadeProperties properties) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
+    private static final int MAX_CONNECTIONS = 256;
+
+    /**
+     * The connections to other services: pooled and kept alive. A service that sends nothing for the request
+     * timeout, while connecting or answering, counts as unavailable; a long answer that keeps flowing does not.
+     */
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient httpClient(FacadeProperties properties) {
+        Timeout requestTimeout = Timeout.of(properties.requestTimeout());
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setSocketTimeout(requestTimeout)
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(requestTimeout)
+                        .build())
+                .disableAutomaticRetries() // the failover policy decides what is tried again
                 .build();
     }
 
-    /** For every call to another service; the whole answer must arrive within the request timeout. */
     @Bean
-    RestClient serviceClient(RestClient.Builder builder, HttpClient httpClient, FacadeProperties properties) {
-        return client(builder, httpClient, properties.requestTimeout());
-    }
-
-    /** For streamed reads of every message, which may take longer than one request should. */
-    @Bean
-    RestClient streamClient(RestClient.Builder builder, HttpClient httpClient, FacadeProperties properties) {
-        return client(builder, httpClient, properties.streamTimeout());
-    }
-
-    private static RestClient client(RestClient.Builder builder, HttpClient httpClient, Duration deadline) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
-        requests.setReadTimeout(deadline);
-        return builder.clone().requestFactory(requests).build();
+    RestClient serviceClient(RestClient.Builder builder, CloseableHttpClient httpClient) {
+        return builder.requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))
+                .build();
     }
 
     @Bean

@@ -10,8 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param configServiceUrl where the config service answers
  * @param connectTimeout how long to wait for a connection to another service
- * @param requestTimeout how long to wait for another service's whole answer
- * @param streamTimeout how long a streamed read of every message may take, end to end
+ * @param requestTimeout how long another service may stay silent, before answering or in the middle of an answer
  * @param attemptsPerInstance tries of one logging service before failing over to the next
  * @param retryBackoff the wait before the second try of an instance; it doubles for each further try
  * @param instancesRefresh how often the instance list and health are fetched again from the config service
@@ -22,7 +21,6 @@ public record FacadeProperties(
         @DefaultValue("http://127.0.0.1:5006") URI configServiceUrl,
         @DefaultValue("500ms") Duration connectTimeout,
         @DefaultValue("2s") Duration requestTimeout,
-        @DefaultValue("10m") Duration streamTimeout,
         @DefaultValue("3") int attemptsPerInstance,
         @DefaultValue("20ms") Duration retryBackoff,
         @DefaultValue("1s") Duration instancesRefresh,
@@ -32,7 +30,6 @@ public record FacadeProperties(
         require(configServiceUrl.getHost() != null, "config-service-url needs a host: " + configServiceUrl);
         require(connectTimeout.isPositive(), "connect-timeout must be positive");
         require(requestTimeout.isPositive(), "request-timeout must be positive");
-        require(streamTimeout.isPositive(), "stream-timeout must be positive");
         require(attemptsPerInstance >= 1, "attempts-per-instance must be at least 1");
         require(retryBackoff.isPositive(), "retry-backoff must be positive");
         require(instancesRefresh.isPositive(), "instances-refresh must be positive");

@@ -28,13 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 class LoggingServiceClient implements LoggingGateway {
 
     private final RestClient http;
-    private final RestClient streams;
     private final WriteToken writeToken;
     private final JsonMapper json;
 
-    LoggingServiceClient(RestClient serviceClient, RestClient streamClient, WriteToken writeToken, JsonMapper json) {
+    LoggingServiceClient(RestClient serviceClient, WriteToken writeToken, JsonMapper json) {
         this.http = serviceClient;
-        this.streams = streamClient;
         this.writeToken = writeToken;
         this.json = json;
     }
@@ -65,7 +63,7 @@ class LoggingServiceClient implements LoggingGateway {
 
     @Override
     public Stream<MessageView> all(URI instance) {
-        InputStream body = ServiceCalls.open(instance, streams.get().uri(instance.resolve("/messages")));
+        InputStream body = ServiceCalls.open(instance, http.get().uri(instance.resolve("/messages")));
         return MessageStreams.read(json, body, "messages");
     }
 

@@ -4,9 +4,9 @@ import dev.hazelog.facade.domain.ServiceUnavailableException;
 import dev.hazelog.shared.http.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -72,7 +72,7 @@ final class ServiceCalls {
         try {
             return exchange.get();
         } catch (ResourceAccessException e) {
-            boolean timedOut = causedBy(e, HttpTimeoutException.class);
+            boolean timedOut = causedBy(e, InterruptedIOException.class); // connect or read timeout
             throw new ServiceUnavailableException(service, timedOut ? "timed out" : reason(e), !timedOut);
         } catch (RestClientException e) {
             throw new ServiceUnavailableException(service, "unreadable answer");
