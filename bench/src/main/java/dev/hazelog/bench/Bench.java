@@ -39,7 +39,11 @@ public final class Bench {
     private void run() throws IOException, InterruptedException {
         try (Targets targets = new Targets(options)) {
             prime(targets);
-            Result l0 = options.runs("L0") ? closedLoop("L0", targets::putIfAbsent) : null;
+            Result l0 = null;
+            if (options.runs("L0")) {
+                l0 = closedLoop("L0", targets::putIfAbsent);
+                targets.clearL0();
+            }
             Result l1 = options.runs("L1") ? closedLoop("L1", targets::postToLoggingService) : null;
             if (options.runs("F")) {
                 Result f = closedLoop("F json", targets::postMessage);
@@ -60,7 +64,10 @@ public final class Bench {
             }
             ratio("L1 / L0 throughput", l1, l0, ">= 80 %");
             if (options.runs("B")) {
-                closedLoop("B x" + BATCH, () -> targets.postBatch(BATCH));
+                // As many messages in flight as the single posts had, not a hundred times as many.
+                int clients = Math.max(1, options.clients() / 8);
+                record(LoadRunner.closedLoop(
+                        "B x" + BATCH, clients, options.warmup(), options.duration(), () -> targets.postBatch(BATCH)));
             }
             if (options.runs("G")) {
                 reads(targets);

@@ -66,6 +66,11 @@ final class Targets implements AutoCloseable {
         map().putIfAbsent(UUID.randomUUID().toString(), text());
     }
 
+    /** Empties the L0 map, so what L0 stored does not weigh on the members during the workloads after it. */
+    void clearL0() {
+        map().clear();
+    }
+
     /** L1: one hop, straight to the logging services, taking turns. */
     void postToLoggingService() throws IOException {
         List<URI> logging = options.loggingServices();

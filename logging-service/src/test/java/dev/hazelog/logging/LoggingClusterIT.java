@@ -317,6 +317,7 @@ class LoggingClusterIT {
                 1,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(15),
+                Duration.ofSeconds(1),
                 "intruder"));
         HazelcastInstance intruder = Hazelcast.newHazelcastInstance(intruderConfig);
         try {

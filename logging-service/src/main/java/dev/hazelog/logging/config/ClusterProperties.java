@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often members tell each other they are alive
  * @param maxNoHeartbeat how long a silent member stays in the cluster; short enough to drop a frozen member, long
  *     enough that a busy one is not dropped
+ * @param joinWait how long the first member waits for others before it forms a cluster; members started together
+ *     find each other well within it on one network
  * @param instanceName how this service signs the messages it stores; empty means {@code logging@<member address>}
  */
 @ConfigurationProperties("hazelog.cluster")
@@ -34,6 +36,7 @@ public record ClusterProperties(
         @DefaultValue("1") int backupCount,
         @DefaultValue("1s") Duration heartbeatInterval,
         @DefaultValue("15s") Duration maxNoHeartbeat,
+        @DefaultValue("1s") Duration joinWait,
         @DefaultValue("") String instanceName) {
 
     private static final int MAX_BACKUP_COUNT = 6;
@@ -54,6 +57,7 @@ public record ClusterProperties(
         require(
                 maxNoHeartbeat.compareTo(heartbeatInterval.multipliedBy(3)) >= 0,
                 "max-no-heartbeat must be at least three heartbeat intervals");
+        require(joinWait.toSeconds() >= 1, "join-wait must be at least 1s");
         members = List.copyOf(members);
     }
 

@@ -32,6 +32,10 @@ public final class MemberConfigFactory {
                 ClusterProperty.MAX_NO_HEARTBEAT_SECONDS.getName(),
                 String.valueOf(properties.maxNoHeartbeat().toSeconds()));
 
+        // Members started together ask each other for a master for this long before one claims the role (TCP-IP
+        // connection timeout), and the new master waits this long for the others (Hazelcast: 5 s each).
+        String joinWait = String.valueOf(properties.joinWait().toSeconds());
+        config.setProperty(ClusterProperty.WAIT_SECONDS_BEFORE_JOIN.getName(), joinWait);
         // A member that was cut off (frozen, partitioned) forms a cluster of its own; look for such islands and merge
         // them every few seconds instead of Hazelcast's default of five minutes.
         config.setProperty(ClusterProperty.MERGE_FIRST_RUN_DELAY_SECONDS.getName(), MERGE_CHECK_SECONDS);
@@ -46,7 +50,8 @@ public final class MemberConfigFactory {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(properties.members());
+        join.getTcpIpConfig().setEnabled(true).setMembers(properties.members()).setConnectionTimeoutSeconds((int)
+                properties.joinWait().toSeconds());
 
         config.getMapConfig(HazelcastMessageStore.MAP_NAME)
                 .setBackupCount(properties.backupCount())

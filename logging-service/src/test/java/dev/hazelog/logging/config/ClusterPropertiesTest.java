@@ -13,7 +13,16 @@ class ClusterPropertiesTest {
 
     static ClusterProperties properties(List<String> members, int backupCount, Duration maxNoHeartbeat) {
         return new ClusterProperties(
-                "dev", "127.0.0.1", "", 5701, members, backupCount, Duration.ofSeconds(1), maxNoHeartbeat, "");
+                "dev",
+                "127.0.0.1",
+                "",
+                5701,
+                members,
+                backupCount,
+                Duration.ofSeconds(1),
+                maxNoHeartbeat,
+                Duration.ofSeconds(1),
+                "");
     }
 
     static ClusterProperties valid() {

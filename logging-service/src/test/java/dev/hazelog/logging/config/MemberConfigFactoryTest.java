@@ -24,6 +24,7 @@ class MemberConfigFactoryTest {
             2,
             Duration.ofSeconds(1),
             Duration.ofSeconds(15),
+            Duration.ofSeconds(1),
             "logging-1"));
 
     @Test
@@ -35,6 +36,7 @@ class MemberConfigFactoryTest {
         assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
         assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
         assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
+        assertThat(join.getTcpIpConfig().getConnectionTimeoutSeconds()).isEqualTo(1);
     }
 
     @Test
@@ -60,6 +62,8 @@ class MemberConfigFactoryTest {
                 .isEqualTo("1");
         assertThat(config.getProperty(ClusterProperty.MAX_NO_HEARTBEAT_SECONDS.getName()))
                 .isEqualTo("15");
+        assertThat(config.getProperty(ClusterProperty.WAIT_SECONDS_BEFORE_JOIN.getName()))
+                .isEqualTo("1");
     }
 
     @Test
