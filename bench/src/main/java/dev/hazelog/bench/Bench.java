@@ -114,7 +114,7 @@ public final class Bench {
             }
             for (String path : List.of("/messages", "/get_resulted_messages")) {
                 record(LoadRunner.closedLoop(
-                        "G %dk %s".formatted(stored / 1000, path),
+                        "G %s %s".formatted(stored < 1000 ? String.valueOf(stored) : stored / 1000 + "k", path),
                         G_CLIENTS,
                         Duration.ofSeconds(Math.min(5, options.warmup().toSeconds())),
                         options.duration(),

@@ -124,7 +124,7 @@ class LoggingClusterIT {
 
         assertThat(statuses).filteredOn("ok"::equals).hasSize(1);
         assertThat(statuses).filteredOn("duplicate, ok"::equals).hasSize(49);
-        assertThat(idsListedBy(http.get(2))).containsOnlyOnce(id);
+        assertThat(http.get(2).messageIds()).containsOnlyOnce(id);
     }
 
     @Test
@@ -161,7 +161,49 @@ class LoggingClusterIT {
             sent.add(id);
         }
 
-        assertThat(idsListedBy(http.get(1))).containsSubsequence(sent);
+        assertThat(http.get(1).messageIds()).containsSubsequence(sent);
+    }
+
+    @Test
+    void theLatestMessagesAreTheLastOnesInAcceptanceOrder() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = UUID.randomUUID().toString();
+            http.get(0).postJson("/fetching_message", fetch(id, "latest " + i));
+            sent.add(id);
+        }
+
+        List<String> latest = http.get(2)
+                .get("/messages/latest?limit=3")
+                .json()
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("id").asString())
+                .toList();
+
+        assertThat(latest).containsExactlyElementsOf(sent.subList(2, 5));
+        assertThat(http.get(1).messageIds()).endsWith(latest.toArray(String[]::new));
+    }
+
+    @Test
+    void everyMessageIsOwnedByOneMemberAndBackedUpByAnother() {
+        http.get(1).postJson("/fetching_message", fetch(UUID.randomUUID().toString(), "counted"));
+        int stored = http.get(0).messageIds().size();
+
+        List<JsonNode> entries = http.stream()
+                .map(service -> service.get("/cluster").json().path("entries"))
+                .toList();
+
+        assertThat(entries.stream()
+                        .mapToLong(member -> member.path("owned").asLong())
+                        .sum())
+                .isEqualTo(stored);
+        assertThat(entries.stream()
+                        .mapToLong(member -> member.path("backup").asLong())
+                        .sum())
+                .isEqualTo(stored);
+        assertThat(http.get(0).get("/actuator/prometheus").body())
+                .contains("hazelog_map_entries{kind=\"owned\"", "hazelog_messages_stored_total");
     }
 
     @Test
@@ -180,7 +222,7 @@ class LoggingClusterIT {
                 .containsOnly("duplicate, ok");
         assertThat(first.valueStream().map(result -> result.path("id").asString()))
                 .containsExactlyElementsOf(ids);
-        assertThat(idsListedBy(http.get(2))).containsSubsequence(ids);
+        assertThat(http.get(2).messageIds()).containsSubsequence(ids);
     }
 
     @Test
@@ -192,7 +234,7 @@ class LoggingClusterIT {
             http.get(from / 100 % SIZE)
                     .postJson("/messages", batch(ids.subList(from, Math.min(ids.size(), from + 100)), "paged"));
         }
-        List<String> everything = idsListedBy(http.get(0));
+        List<String> everything = http.get(0).messageIds();
 
         List<String> paged = new ArrayList<>();
         String next = null;
@@ -224,7 +266,7 @@ class LoggingClusterIT {
 
     @Test
     void aBatchWithOneBadMessageStoresNone() {
-        int before = idsListedBy(http.get(0)).size();
+        int before = http.get(0).messageIds().size();
         String batch = "{\"messages\": [{\"UUID\": \"%s\", \"msg\": \"fine\"}, {\"UUID\": \"%s\", \"msg\": \" \"}]}"
                 .formatted(UUID.randomUUID(), UUID.randomUUID());
 
@@ -240,7 +282,7 @@ class LoggingClusterIT {
                                                 .toList(),
                                         "many")),
                 413);
-        assertThat(idsListedBy(http.get(1))).hasSize(before);
+        assertThat(http.get(1).messageIds()).hasSize(before);
     }
 
     private static String batch(List<String> ids, String text) {
@@ -280,10 +322,10 @@ class LoggingClusterIT {
     @ParameterizedTest(name = "{0} → {3}")
     @MethodSource("badWrites")
     void aBadWriteIsAProblemAndStoresNothing(String name, String contentType, String body, int status) {
-        int before = idsListedBy(http.get(0)).size();
+        int before = http.get(0).messageIds().size();
 
         assertProblem(http.get(0).post("/fetching_message", contentType, BodyPublishers.ofString(body)), status);
-        assertThat(idsListedBy(http.get(1))).hasSize(before);
+        assertThat(http.get(1).messageIds()).hasSize(before);
     }
 
     @Test
@@ -318,7 +360,8 @@ class LoggingClusterIT {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(1),
-                "intruder"));
+                "intruder",
+                ""));
         HazelcastInstance intruder = Hazelcast.newHazelcastInstance(intruderConfig);
         try {
             assertThat(intruder.getCluster().getMembers()).hasSize(1);
@@ -349,14 +392,5 @@ class LoggingClusterIT {
 
     private static String jsonString(String text) {
         return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
-    }
-
-    private static List<String> idsListedBy(HttpProbe service) {
-        return service.get("/messages")
-                .json()
-                .path("messages")
-                .valueStream()
-                .map(message -> message.path("id").asString())
-                .toList();
     }
 }

@@ -2,10 +2,12 @@ package dev.hazelog.system;
 
 import static dev.hazelog.shared.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Both facade APIs, and every bad input a client can send, against the real services started by ./hazelog. */
 @ExtendWith(RunningSystem.class)
@@ -239,6 +242,111 @@ class ApiIT {
         assertThat(ports.path("mes_s").asString()).isEqualTo(launcher.url("messages"));
     }
 
+    @Test
+    void theLatestMessagesComeLastInAcceptanceOrder() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(facade.postJson("/messages", "{\"msg\": \"latest %d\"}".formatted(i))
+                    .json()
+                    .path("id")
+                    .asString());
+        }
+
+        JsonNode latest = facade.get("/messages/latest?limit=2").json().path("messages");
+
+        assertThat(latest.valueStream().map(message -> message.path("id").asString()))
+                .containsExactly(sent.get(1), sent.get(2));
+    }
+
+    @Test
+    void theStatusShowsEveryInstanceUpAndWhatEachMemberHolds(Launcher launcher) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode status = facade.get("/status").json();
+            int stored = storedCount();
+
+            assertThat(status.at("/configService/state").asString()).isEqualTo("up");
+            assertThat(status.path("instances")
+                            .valueStream()
+                            .map(instance -> instance.path("url").asString() + " "
+                                    + instance.path("state").asString()))
+                    .containsExactlyInAnyOrder(
+                            launcher.url("logging-1") + " up",
+                            launcher.url("logging-2") + " up",
+                            launcher.url("logging-3") + " up",
+                            launcher.url("messages") + " up");
+            List<JsonNode> members = status.path("members").valueStream().toList();
+            assertThat(members)
+                    .hasSize(3)
+                    .allSatisfy(member ->
+                            assertThat(member.at("/member/members").size()).isEqualTo(3));
+            // Backup count 1: every message is owned by one member and backed up by another.
+            assertThat(members.stream()
+                            .mapToLong(
+                                    member -> member.at("/member/entries/owned").asLong())
+                            .sum())
+                    .isEqualTo(stored);
+            assertThat(members.stream()
+                            .mapToLong(member ->
+                                    member.at("/member/entries/backup").asLong())
+                            .sum())
+                    .isEqualTo(stored);
+        });
+    }
+
+    @Test
+    void everyServiceHasProbesAndPrometheusMetrics(Launcher launcher) {
+        facade.postJson("/messages", "{\"msg\": \"counted\"}");
+        for (String name : List.of("config", "messages", "logging-1", "facade")) {
+            HttpProbe service = launcher.http(name);
+            assertThat(service.get("/actuator/health/liveness").status())
+                    .as(name)
+                    .isEqualTo(200);
+            assertThat(service.get("/actuator/health/readiness").status())
+                    .as(name)
+                    .isEqualTo(200);
+            assertThat(service.get("/actuator/prometheus").body()).as(name).contains("jvm_memory_used_bytes");
+        }
+        assertThat(launcher.http("logging-1")
+                        .get("/actuator/health/readiness")
+                        .json()
+                        .at("/components/hazelcast/status")
+                        .asString())
+                .as("readiness follows the member")
+                .isEqualTo("UP");
+        assertThat(launcher.http("logging-1").get("/actuator/prometheus").body())
+                .contains("hazelog_map_entries{kind=\"owned\"", "hazelog_map_entries{kind=\"backup\"")
+                .contains("hazelog_messages_stored_total", "hazelog_messages_duplicates_total");
+        assertThat(facade.get("/actuator/prometheus").body())
+                .contains("hazelog_messages_accepted_total", "hazelog_messages_duplicates_total")
+                .contains("hazelog_messages_post_seconds_bucket", "hazelog_facade_failovers_total");
+    }
+
+    @Test
+    void theFacadeDescribesItsApi() {
+        JsonNode api = facade.get("/v3/api-docs").json();
+
+        assertThat(api.path("paths").propertyNames())
+                .contains("/messages", "/messages/{id}", "/messages/latest", "/send_to_logging_service")
+                .contains("/get_resulted_messages", "/status");
+        Answer swagger = facade.get("/swagger-ui/index.html");
+        assertThat(swagger.status()).isEqualTo(200);
+        assertThat(swagger.contentType()).startsWith("text/html");
+        assertThat(facade.get("/").body()).contains("<title>Hazelog</title>");
+    }
+
+    @Test
+    void theTerminalCommandsGiveTheApisAnswers(Launcher launcher) {
+        JsonNode sent = JsonMapper.builder().build().readTree(launcher.run("send", "from the terminal"));
+        String id = sent.path("id").asString();
+
+        assertThat(facade.get("/messages/" + id).json().path("msg").asString()).isEqualTo("from the terminal");
+        assertThat(sent.path("storedBy").asString()).matches("logging-[123]");
+        assertThat(launcher.run("messages")).contains(id, "from the terminal");
+        Launcher.Result refused = launcher.tryRun("send", " ");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("\"status\":400");
+    }
+
     static Stream<Arguments> badRequests() {
         String oversized = "{\"msg\": \"" + "x".repeat(64 * 1024 + 1) + "\"}";
         byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28};
@@ -270,6 +378,7 @@ class ApiIT {
                 Arguments.of("GET /nope", "GET", "/nope", null, null, 404),
                 Arguments.of("GET /messages?limit=0", "GET", "/messages?limit=0", null, null, 400),
                 Arguments.of("GET /messages?limit=x", "GET", "/messages?limit=x", null, null, 400),
+                Arguments.of("GET /messages/latest?limit=1001", "GET", "/messages/latest?limit=1001", null, null, 400),
                 Arguments.of(
                         "GET /messages?after=<unknown>",
                         "GET",

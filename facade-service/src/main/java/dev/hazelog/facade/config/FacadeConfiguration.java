@@ -6,6 +6,8 @@ import dev.hazelog.facade.domain.InstanceSource;
 import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessagesGateway;
+import dev.hazelog.facade.domain.SystemStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Random;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -66,9 +68,15 @@ class FacadeConfiguration {
             InstanceDirectory directory,
             LoggingGateway logging,
             MessagesGateway messages,
-            FacadeProperties properties) {
-        Failover failover =
-                new Failover(properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor());
-        return new MessageService(directory, logging, messages, failover, new Random());
+            FacadeProperties properties,
+            MeterRegistry meters) {
+        Failover failover = new Failover(
+                properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor(), meters);
+        return new MessageService(directory, logging, messages, failover, new Random(), meters);
+    }
+
+    @Bean
+    SystemStatus systemStatus(InstanceDirectory directory, LoggingGateway logging) {
+        return new SystemStatus(directory, logging);
     }
 }

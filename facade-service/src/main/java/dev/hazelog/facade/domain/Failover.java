@@ -8,6 +8,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +37,15 @@ public class Failover {
 
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry breakers;
+    private final MeterRegistry meters;
+    private final Counter failovers;
 
-    public Failover(int attemptsPerInstance, Duration backoff, Duration openFor) {
+    /** @param meters counts failed attempts and retries per instance, and failovers to another instance */
+    public Failover(int attemptsPerInstance, Duration backoff, Duration openFor, MeterRegistry meters) {
+        this.meters = meters;
+        this.failovers = Counter.builder("hazelog.facade.failovers")
+                .description("Calls that moved on to another logging service after one failed or was skipped")
+                .register(meters);
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(attemptsPerInstance)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(backoff, 2))
@@ -66,13 +75,23 @@ public class Failover {
         List<String> tried = new ArrayList<>();
         int failedAttempts = 0;
         for (URI instance : instances) {
+            if (!tried.isEmpty()) {
+                failovers.increment();
+            }
             CircuitBreaker breaker = breakers.circuitBreaker(instance.toString());
             Retry retry = retries.retry(instance.toString());
             AtomicInteger attempts = new AtomicInteger();
             try {
                 T answer = retry.executeSupplier(breaker.decorateSupplier(() -> {
-                    attempts.incrementAndGet();
-                    return operation.apply(instance);
+                    if (attempts.getAndIncrement() > 0) {
+                        count("hazelog.facade.retries", instance);
+                    }
+                    try {
+                        return operation.apply(instance);
+                    } catch (ServiceUnavailableException e) {
+                        count("hazelog.facade.errors", instance);
+                        throw e;
+                    }
                 }));
                 return new Answered<>(answer, instance, failedAttempts + attempts.get());
             } catch (CallNotPermittedException e) {
@@ -88,6 +107,10 @@ public class Failover {
         }
         throw new NoInstanceAvailableException(
                 "No logging service could take the request (%d known).".formatted(instances.size()), tried);
+    }
+
+    private void count(String name, URI instance) {
+        meters.counter(name, "instance", instance.toString()).increment();
     }
 
     /** @param instance the one that answered; {@code attempts} counts every call, the answered one included */

@@ -49,6 +49,15 @@ public class InstanceDirectory implements AutoCloseable {
         return instances;
     }
 
+    /** False while the config service does not answer, and the last known instances are served. */
+    public boolean sourceReachable() {
+        return !sourceDown;
+    }
+
+    public String sourceName() {
+        return source.describe();
+    }
+
     void refresh() {
         try {
             Instances fresh = source.fetch();

@@ -1,6 +1,7 @@
 package dev.hazelog.facade.domain;
 
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.MemberSnapshot;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
@@ -29,6 +30,12 @@ public interface LoggingGateway {
     MessagePage page(URI instance, @Nullable UUID after, int limit);
 
     Optional<MessageView> find(URI instance, UUID id);
+
+    /** The last {@code limit} messages, in acceptance order. */
+    List<MessageView> latest(URI instance, int limit);
+
+    /** What the instance's member sees of the cluster, and how many messages it holds. */
+    MemberSnapshot member(URI instance);
 
     record NewMessage(UUID id, String text) {}
 }

@@ -5,6 +5,9 @@ import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,6 +35,9 @@ public class MessageService {
     private final MessagesGateway messages;
     private final Failover failover;
     private final RandomGenerator random;
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final Timer posts;
     /** The latest acceptance time acknowledged to this facade: the causal floor for the next message. */
     private final AtomicReference<@Nullable Instant> latestAccepted = new AtomicReference<>();
 
@@ -40,12 +46,23 @@ public class MessageService {
             LoggingGateway logging,
             MessagesGateway messages,
             Failover failover,
-            RandomGenerator random) {
+            RandomGenerator random,
+            MeterRegistry meters) {
         this.directory = directory;
         this.logging = logging;
         this.messages = messages;
         this.failover = failover;
         this.random = random;
+        this.accepted = Counter.builder("hazelog.messages.accepted")
+                .description("Messages stored for the first time through this facade")
+                .register(meters);
+        this.duplicates = Counter.builder("hazelog.messages.duplicates")
+                .description("Messages sent again through this facade that were already stored")
+                .register(meters);
+        this.posts = Timer.builder("hazelog.messages.post")
+                .description("Time to store a message or a batch, failovers included")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
@@ -58,9 +75,9 @@ public class MessageService {
     public Receipt send(String text, @Nullable String idempotencyKey) {
         UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey);
         Instant notBefore = latestAccepted.get();
-        Failover.Answered<FetchAnswer> stored = storing(
+        Failover.Answered<FetchAnswer> stored = posts.record(() -> storing(
                 idempotencyKey,
-                () -> failover.call(ordered(), instance -> logging.store(instance, id, text, notBefore)));
+                () -> failover.call(ordered(), instance -> logging.store(instance, id, text, notBefore))));
         Receipt receipt = receipt(stored.answer(), stored.instance(), idempotencyKey);
         log.info(
                 "Message {} {} by {} via {} ({} attempts)",
@@ -83,9 +100,9 @@ public class MessageService {
             messages.add(new NewMessage(id, texts.get(i)));
         }
         Instant notBefore = latestAccepted.get();
-        Failover.Answered<List<FetchAnswer>> stored = storing(
+        Failover.Answered<List<FetchAnswer>> stored = posts.record(() -> storing(
                 idempotencyKey,
-                () -> failover.call(ordered(), instance -> logging.storeAll(instance, messages, notBefore)));
+                () -> failover.call(ordered(), instance -> logging.storeAll(instance, messages, notBefore))));
         List<Receipt> receipts = stored.answer().stream()
                 .map(answer -> receipt(answer, stored.instance(), idempotencyKey))
                 .toList();
@@ -111,6 +128,7 @@ public class MessageService {
 
     private Receipt receipt(FetchAnswer answer, URI via, @Nullable String idempotencyKey) {
         latestAccepted.accumulateAndGet(answer.acceptedAt(), MessageService::later);
+        (FetchAnswer.DUPLICATE.equals(answer.status()) ? duplicates : accepted).increment();
         boolean repeat = idempotencyKey != null && FetchAnswer.DUPLICATE.equals(answer.status());
         return new Receipt(UUID.fromString(answer.id()), answer.storedBy(), via, repeat);
     }
@@ -127,6 +145,12 @@ public class MessageService {
 
     public MessagePage page(@Nullable UUID after, int limit) {
         return failover.call(ordered(), instance -> logging.page(instance, after, limit))
+                .answer();
+    }
+
+    /** The last {@code limit} messages, in acceptance order. */
+    public List<MessageView> latest(int limit) {
+        return failover.call(ordered(), instance -> logging.latest(instance, limit))
                 .answer();
     }
 

@@ -51,7 +51,7 @@ class ConfigServiceClient implements InstanceSource {
                 .map(instance -> URI.create(instance.url()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no messages service"));
-        return new Instances(logging, messages);
+        return new Instances(logging, messages, list.instances());
     }
 
     @Override

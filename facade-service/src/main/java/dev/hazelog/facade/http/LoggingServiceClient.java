@@ -7,6 +7,8 @@ import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchBatch;
 import dev.hazelog.shared.wire.FetchBatchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
+import dev.hazelog.shared.wire.MemberSnapshot;
+import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.io.InputStream;
@@ -75,6 +77,21 @@ class LoggingServiceClient implements LoggingGateway {
                 .build()
                 .toUri();
         return ServiceCalls.call(instance, http.get().uri(uri), MessagePage.class);
+    }
+
+    @Override
+    public List<MessageView> latest(URI instance, int limit) {
+        URI uri = UriComponentsBuilder.fromUri(instance.resolve("/messages/latest"))
+                .queryParam("limit", limit)
+                .build()
+                .toUri();
+        return ServiceCalls.call(instance, http.get().uri(uri), MessageList.class)
+                .messages();
+    }
+
+    @Override
+    public MemberSnapshot member(URI instance) {
+        return ServiceCalls.call(instance, http.get().uri(instance.resolve("/cluster")), MemberSnapshot.class);
     }
 
     private RestClient.RequestBodySpec withToken(RestClient.RequestBodySpec request) {

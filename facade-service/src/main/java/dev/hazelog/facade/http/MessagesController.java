@@ -8,6 +8,7 @@ import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.http.Paging;
 import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
@@ -86,6 +87,12 @@ class MessagesController {
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @RequestParam(name = "after", required = false) @Nullable String after) {
         return messages.page(Paging.after(after), Paging.limit(limit));
+    }
+
+    /** The last {@code ?limit=} messages (default and maximum as for a page), in acceptance order. */
+    @GetMapping("/messages/latest")
+    MessageList latest(@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
+        return new MessageList(messages.latest(Paging.limit(limit)));
     }
 
     @GetMapping("/messages/{id}")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.http.ProblemException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ class FailoverTest {
     private static final URI B = URI.create("http://127.0.0.1:2");
     private static final URI C = URI.create("http://127.0.0.1:3");
 
-    private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters);
     private final List<URI> calls = new ArrayList<>();
 
     /** Each instance answers from its script, one entry per call: a value, or an exception to throw. */
@@ -75,6 +77,16 @@ class FailoverTest {
         assertThat(answered.instance()).isEqualTo(B);
         assertThat(answered.attempts()).isEqualTo(4);
         assertThat(calls).containsExactly(A, A, A, B);
+        assertThat(meters.counter("hazelog.facade.errors", "instance", A.toString())
+                        .count())
+                .isEqualTo(3);
+        assertThat(meters.counter("hazelog.facade.retries", "instance", A.toString())
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.counter("hazelog.facade.errors", "instance", B.toString())
+                        .count())
+                .isZero();
+        assertThat(meters.counter("hazelog.facade.failovers").count()).isEqualTo(1);
     }
 
     @Test
@@ -147,7 +159,7 @@ class FailoverTest {
 
     @Test
     void anInstanceIsTriedAgainOnceItsCircuitHasBeenOpenLongEnough() {
-        Failover quick = new Failover(3, Duration.ofMillis(1), Duration.ofMillis(50));
+        Failover quick = new Failover(3, Duration.ofMillis(1), Duration.ofMillis(50), meters);
         List<Object> aOutcomes = new ArrayList<>(List.of(down(A)));
         var script = Map.of(A, aOutcomes, B, List.<Object>of("b"));
         quick.call(List.of(A, B), scripted(script));

@@ -13,10 +13,12 @@ class InstanceDirectoryTest {
     private static final URI CONFIG = URI.create("http://127.0.0.1:5006");
     private static final Instances FIRST = new Instances(
             List.of(new LoggingInstance(URI.create("http://127.0.0.1:5002"), true)),
-            URI.create("http://127.0.0.1:5005"));
+            URI.create("http://127.0.0.1:5005"),
+            List.of());
     private static final Instances SECOND = new Instances(
             List.of(new LoggingInstance(URI.create("http://127.0.0.1:5002"), false)),
-            URI.create("http://127.0.0.1:5005"));
+            URI.create("http://127.0.0.1:5005"),
+            List.of());
 
     /** A config service that answers with {@code answer}, or is down while it is null. */
     private static final class FakeSource implements InstanceSource {

@@ -7,8 +7,10 @@ import dev.hazelog.facade.domain.Instances.LoggingInstance;
 import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
 import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.FetchAnswer;
+import dev.hazelog.shared.wire.MemberSnapshot;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,17 @@ class MessageServiceTest {
         }
 
         @Override
+        public List<MessageView> latest(URI instance, int limit) {
+            available(instance);
+            return List.copyOf(stored.subList(Math.max(0, stored.size() - limit), stored.size()));
+        }
+
+        @Override
+        public MemberSnapshot member(URI instance) {
+            throw new UnsupportedOperationException("not read by MessageService");
+        }
+
+        @Override
         public Optional<MessageView> find(URI instance, UUID id) {
             available(instance);
             return stored.stream().filter(m -> m.id().equals(id.toString())).findFirst();
@@ -92,12 +105,14 @@ class MessageServiceTest {
     }
 
     private final FakeLogging logging = new FakeLogging();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private boolean messagesServiceDown;
     private boolean l1Healthy = true;
     private final InstanceDirectory directory = new InstanceDirectory(new InstanceSource() {
         @Override
         public Instances fetch() {
-            return new Instances(List.of(new LoggingInstance(L1, l1Healthy), new LoggingInstance(L2, true)), MESSAGES);
+            return new Instances(
+                    List.of(new LoggingInstance(L1, l1Healthy), new LoggingInstance(L2, true)), MESSAGES, List.of());
         }
 
         @Override
@@ -114,8 +129,9 @@ class MessageServiceTest {
                 }
                 return "Not implemented yet";
             },
-            new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1)),
-            new Random(7));
+            new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters),
+            new Random(7),
+            meters);
 
     @Test
     void everyRetryAndFailoverCarriesTheSameId() {
@@ -175,6 +191,18 @@ class MessageServiceTest {
         assertThat(again.repeat()).isTrue();
         assertThat(logging.stored).hasSize(1);
         assertThat(service.send("pay 10 EUR", "order-18").id()).isNotEqualTo(first.id());
+        assertThat(meters.counter("hazelog.messages.accepted").count()).isEqualTo(2);
+        assertThat(meters.counter("hazelog.messages.duplicates").count()).isEqualTo(1);
+        assertThat(meters.timer("hazelog.messages.post").count()).isEqualTo(3);
+    }
+
+    @Test
+    void theLatestMessagesComeInAcceptanceOrder() {
+        for (int i = 0; i < 5; i++) {
+            service.send("m" + i, null);
+        }
+
+        assertThat(service.latest(3)).extracting(MessageView::msg).containsExactly("m2", "m3", "m4");
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param joinWait how long the first member waits for others before it forms a cluster; members started together
  *     find each other well within it on one network
  * @param instanceName how this service signs the messages it stores; empty means {@code logging@<member address>}
+ * @param kubernetesServiceDns on Kubernetes, the headless service whose DNS name lists every member; when set, it
+ *     replaces the member list
  */
 @ConfigurationProperties("hazelog.cluster")
 public record ClusterProperties(
@@ -37,7 +39,8 @@ public record ClusterProperties(
         @DefaultValue("1s") Duration heartbeatInterval,
         @DefaultValue("15s") Duration maxNoHeartbeat,
         @DefaultValue("1s") Duration joinWait,
-        @DefaultValue("") String instanceName) {
+        @DefaultValue("") String instanceName,
+        @DefaultValue("") String kubernetesServiceDns) {
 
     private static final int MAX_BACKUP_COUNT = 6;
 

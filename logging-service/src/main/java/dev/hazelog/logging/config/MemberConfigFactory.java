@@ -9,7 +9,10 @@ import com.hazelcast.spi.properties.ClusterProperty;
 import dev.hazelog.logging.domain.HazelcastMessageStore;
 import dev.hazelog.logging.domain.StoredMessageSerializer;
 
-/** Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list. */
+/**
+ * Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list, or
+ * on Kubernetes the headless service's DNS name.
+ */
 public final class MemberConfigFactory {
 
     private static final String MERGE_CHECK_SECONDS = "10";
@@ -50,8 +53,14 @@ public final class MemberConfigFactory {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(properties.members()).setConnectionTimeoutSeconds((int)
-                properties.joinWait().toSeconds());
+        if (properties.kubernetesServiceDns().isBlank()) {
+            join.getTcpIpConfig()
+                    .setEnabled(true)
+                    .setMembers(properties.members())
+                    .setConnectionTimeoutSeconds((int) properties.joinWait().toSeconds());
+        } else {
+            join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", properties.kubernetesServiceDns());
+        }
 
         config.getMapConfig(HazelcastMessageStore.MAP_NAME)
                 .setBackupCount(properties.backupCount())

@@ -3,6 +3,8 @@ package dev.hazelog.logging.domain;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.map.LocalMapStats;
+import dev.hazelog.shared.wire.MemberSnapshot;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,19 +24,20 @@ public class ClusterStatus {
     }
 
     /** @throws StorageUnavailableException if the member is no longer running */
-    public Snapshot snapshot() {
+    public MemberSnapshot snapshot() {
         try {
             var cluster = hazelcast.getCluster();
-            List<MemberView> members = cluster.getMembers().stream()
-                    .map(member ->
-                            new MemberView(address(member), member.getUuid().toString(), member.localMember()))
+            List<MemberSnapshot.Member> members = cluster.getMembers().stream()
+                    .map(member -> new MemberSnapshot.Member(
+                            address(member), member.getUuid().toString(), member.localMember()))
                     .toList();
-            return new Snapshot(
+            return new MemberSnapshot(
                     hazelcast.getConfig().getClusterName(),
                     address(cluster.getLocalMember()),
                     cluster.getClusterState().name(),
                     lifecycle.get().name(),
-                    members);
+                    members,
+                    entries());
         } catch (RuntimeException e) {
             if (running()) {
                 throw e;
@@ -43,17 +46,16 @@ public class ClusterStatus {
         }
     }
 
+    /** Zero once the member has stopped: it holds nothing any more. */
+    public MemberSnapshot.Entries entries() {
+        if (!running()) {
+            return new MemberSnapshot.Entries(0, 0);
+        }
+        LocalMapStats stats = hazelcast.getMap(HazelcastMessageStore.MAP_NAME).getLocalMapStats();
+        return new MemberSnapshot.Entries(stats.getOwnedEntryCount(), stats.getBackupEntryCount());
+    }
+
     private static String address(Member member) {
         return member.getAddress().getHost() + ":" + member.getAddress().getPort();
     }
-
-    /**
-     * @param self the address of this service's own member
-     * @param state the cluster's state: ACTIVE while it takes writes
-     * @param lifecycle the member's last lifecycle event: MERGING while it joins back after a split and hands over
-     *     what it stored alone, MERGED once that is done
-     */
-    public record Snapshot(String clusterName, String self, String state, String lifecycle, List<MemberView> members) {}
-
-    public record MemberView(String address, String uuid, boolean self) {}
 }

@@ -6,6 +6,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,11 +39,20 @@ public class HazelcastMessageStore implements MessageStore {
     private final IMap<String, StoredMessage> map;
     private final AcceptanceClock clock;
     private final String instanceName;
+    private final Counter stored;
+    private final Counter duplicates;
 
-    public HazelcastMessageStore(HazelcastInstance hazelcast, AcceptanceClock clock, String instanceName) {
+    public HazelcastMessageStore(
+            HazelcastInstance hazelcast, AcceptanceClock clock, String instanceName, MeterRegistry meters) {
         this.map = hazelcast.getMap(MAP_NAME);
         this.clock = clock;
         this.instanceName = instanceName;
+        this.stored = Counter.builder("hazelog.messages.stored")
+                .description("Messages this service stored")
+                .register(meters);
+        this.duplicates = Counter.builder("hazelog.messages.duplicates")
+                .description("Messages this service was asked to store that were stored before")
+                .register(meters);
     }
 
     @Override
@@ -72,14 +83,16 @@ public class HazelcastMessageStore implements MessageStore {
         return result(candidate, onCluster(() -> map.putIfAbsent(candidate.id(), candidate)));
     }
 
-    private static StoreResult result(StoredMessage candidate, @Nullable StoredMessage existing) {
+    private StoreResult result(StoredMessage candidate, @Nullable StoredMessage existing) {
         if (existing == null) {
+            stored.increment();
             log.info("Saved message {}: {}", candidate.id(), abbreviate(candidate.text()));
             return new StoreResult(candidate, false);
         }
         if (!existing.text().equals(candidate.text())) {
             throw new ConflictingMessageException(UUID.fromString(candidate.id()));
         }
+        duplicates.increment();
         return new StoreResult(existing, true);
     }
 
@@ -126,6 +139,26 @@ public class HazelcastMessageStore implements MessageStore {
                         .toList();
                 if (found.size() > limit || to >= end) {
                     return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
+                }
+                window *= found.isEmpty() ? 16 : Math.max(2, 2L * limit / found.size());
+            }
+        });
+    }
+
+    /** Range queries back from the present, widened until they hold {@code limit} messages or reach the epoch. */
+    @Override
+    public List<StoredMessage> latest(int limit) {
+        return onCluster(() -> {
+            long present = micros(Instant.now());
+            long window = FIRST_WINDOW_MICROS;
+            while (true) {
+                long from = present - window;
+                List<StoredMessage> found =
+                        map.values(Predicates.between(ACCEPTED_AT, from, present + FUTURE_MARGIN_MICROS)).stream()
+                                .sorted(StoredMessage.ACCEPTANCE_ORDER)
+                                .toList();
+                if (found.size() >= limit || from <= 0) {
+                    return found.subList(Math.max(0, found.size() - limit), found.size());
                 }
                 window *= found.isEmpty() ? 16 : Math.max(2, 2L * limit / found.size());
             }

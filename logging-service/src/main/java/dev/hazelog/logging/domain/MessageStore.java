@@ -35,6 +35,9 @@ public interface MessageStore {
      */
     Page page(@Nullable UUID after, int limit);
 
+    /** The last {@code limit} messages, in acceptance order; like a page, it touches about that many entries. */
+    List<StoredMessage> latest(int limit);
+
     Optional<StoredMessage> find(UUID id);
 
     /** @param message what the store holds for the id now; {@code duplicate} when it was there before the call */

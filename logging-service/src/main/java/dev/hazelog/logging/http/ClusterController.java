@@ -1,6 +1,7 @@
 package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.ClusterStatus;
+import dev.hazelog.shared.wire.MemberSnapshot;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +16,7 @@ class ClusterController {
 
     /** The cluster name, every member this one sees, and which of them it is. */
     @GetMapping("/cluster")
-    ClusterStatus.Snapshot cluster() {
+    MemberSnapshot cluster() {
         return cluster.snapshot();
     }
 }

@@ -14,6 +14,7 @@ import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.FetchBatch;
 import dev.hazelog.shared.wire.FetchBatchAnswer;
 import dev.hazelog.shared.wire.FetchRequest;
+import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.util.List;
@@ -105,6 +106,14 @@ class FetchingController {
         List<MessageView> messages =
                 page.messages().stream().map(FetchingController::view).toList();
         return new MessagePage(messages, page.more() ? messages.getLast().id() : null);
+    }
+
+    /** The latest messages, {@code ?limit=} of them (default and maximum as for a page), in acceptance order. */
+    @GetMapping("/messages/latest")
+    MessageList latest(@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
+        return new MessageList(store.latest(Paging.limit(limit)).stream()
+                .map(FetchingController::view)
+                .toList());
     }
 
     @GetMapping("/messages/{id}")

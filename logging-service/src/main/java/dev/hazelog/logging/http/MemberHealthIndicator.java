@@ -1,6 +1,7 @@
 package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.ClusterStatus;
+import dev.hazelog.shared.wire.MemberSnapshot;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class MemberHealthIndicator implements HealthIndicator {
         if (!cluster.running()) {
             return Health.down().withDetail("member", "not running").build();
         }
-        ClusterStatus.Snapshot snapshot = cluster.snapshot();
+        MemberSnapshot snapshot = cluster.snapshot();
         Health.Builder health = "ACTIVE".equals(snapshot.state()) ? Health.up() : Health.down();
         return health.withDetail("clusterName", snapshot.clusterName())
                 .withDetail("self", snapshot.self())

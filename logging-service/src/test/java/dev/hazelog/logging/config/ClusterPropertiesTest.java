@@ -22,6 +22,7 @@ class ClusterPropertiesTest {
                 Duration.ofSeconds(1),
                 maxNoHeartbeat,
                 Duration.ofSeconds(1),
+                "",
                 "");
     }
 

@@ -15,17 +15,22 @@ import org.junit.jupiter.api.Test;
 
 class MemberConfigFactoryTest {
 
-    private final Config config = MemberConfigFactory.create(new ClusterProperties(
-            "dev",
-            "127.0.0.1",
-            "203.0.113.7:5701",
-            5702,
-            List.of("127.0.0.1:5701", "127.0.0.1:5702"),
-            2,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(15),
-            Duration.ofSeconds(1),
-            "logging-1"));
+    private final Config config = MemberConfigFactory.create(properties(""));
+
+    private static ClusterProperties properties(String kubernetesServiceDns) {
+        return new ClusterProperties(
+                "dev",
+                "127.0.0.1",
+                "203.0.113.7:5701",
+                5702,
+                List.of("127.0.0.1:5701", "127.0.0.1:5702"),
+                2,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(1),
+                "logging-1",
+                kubernetesServiceDns);
+    }
 
     @Test
     void joinsOnlyTheListedMembersOfItsOwnCluster() {
@@ -37,6 +42,19 @@ class MemberConfigFactoryTest {
         assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
         assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
         assertThat(join.getTcpIpConfig().getConnectionTimeoutSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void onKubernetesFindsItsPeersThroughTheHeadlessServiceInstead() {
+        JoinConfig join = MemberConfigFactory.create(properties("hazelog-logging.hazelog.svc.cluster.local"))
+                .getNetworkConfig()
+                .getJoin();
+
+        assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+        assertThat(join.getKubernetesConfig().getProperty("service-dns"))
+                .isEqualTo("hazelog-logging.hazelog.svc.cluster.local");
+        assertThat(join.getMulticastConfig().isEnabled()).isFalse();
     }
 
     @Test

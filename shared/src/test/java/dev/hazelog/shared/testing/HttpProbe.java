@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,16 @@ public final class HttpProbe {
 
     public Answer get(String path) {
         return send(request(path).GET().build());
+    }
+
+    /** The ids of every message {@code GET /messages} lists, in its order. */
+    public List<String> messageIds() {
+        return get("/messages")
+                .json()
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("id").asString())
+                .toList();
     }
 
     public Answer postJson(String path, String json) {

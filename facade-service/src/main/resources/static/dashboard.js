@@ -1,0 +1,103 @@
+// The dashboard: polls the facade once a second. Plain DOM, no build step; every text goes in as text, never HTML.
+"use strict";
+
+const REFRESH_MS = 1000;
+const LATEST = 20;
+
+function cell(text, className) {
+  const td = document.createElement("td");
+  td.textContent = text ?? "";
+  if (className) td.className = className;
+  return td;
+}
+
+function stateCell(state) {
+  return cell(state, "state " + state);
+}
+
+function row(cells, key) {
+  const tr = document.createElement("tr");
+  if (key) tr.dataset.key = key;
+  tr.append(...cells);
+  return tr;
+}
+
+function fill(tableId, rows) {
+  document.querySelector(`#${tableId} tbody`).replaceChildren(...rows);
+}
+
+function time(instant) {
+  return instant ? new Date(instant).toLocaleTimeString() : "never";
+}
+
+async function json(response) {
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error(body?.detail ?? body?.title ?? `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+function showStatus(status) {
+  const facade = row([cell("facade"), cell(location.origin), stateCell("up"), cell("now")], location.origin);
+  const config = row(
+    [cell("config"), cell(status.configService.url), stateCell(status.configService.state), cell("")],
+    status.configService.url);
+  const others = status.instances.map(instance => row(
+    [cell(instance.role), cell(instance.url), stateCell(instance.state), cell(time(instance.lastSeenHealthy))],
+    instance.url));
+  fill("services", [facade, config, ...others]);
+
+  const named = status.members.find(entry => entry.member);
+  document.getElementById("cluster-name").textContent = named ? `'${named.member.clusterName}'` : "";
+  fill("members", status.members.map(({instance, member}) => member
+    ? row([cell(instance), cell(member.self), cell(`${member.members.length} members`),
+           cell(member.entries.owned), cell(member.entries.backup)], instance)
+    : row([cell(instance), stateCell("down"), cell(""), cell(""), cell("")], instance)));
+}
+
+function showMessages(list) {
+  fill("messages", list.messages.slice().reverse().map(message => row(
+    [cell(time(message.acceptedAt), "time"), cell(message.msg, "text"), cell(message.storedBy),
+     cell(message.id, "id")],
+    message.id)));
+}
+
+async function refresh() {
+  try {
+    const [status, latest] = await Promise.all([
+      fetch("status").then(json),
+      fetch(`messages/latest?limit=${LATEST}`).then(json),
+    ]);
+    showStatus(status);
+    showMessages(latest);
+    document.getElementById("refreshed").textContent = "updated " + new Date().toLocaleTimeString();
+  } catch (e) {
+    document.getElementById("refreshed").textContent = "facade unreachable or failing: " + e.message;
+  } finally {
+    setTimeout(refresh, REFRESH_MS);
+  }
+}
+
+async function send(event) {
+  event.preventDefault();
+  const result = document.getElementById("send-result");
+  const input = document.getElementById("message");
+  try {
+    const created = await fetch("messages", {
+      method: "POST",
+      headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({msg: input.value}),
+    }).then(json);
+    result.className = "";
+    result.textContent = `Stored ${created.id} by ${created.storedBy}`;
+    result.dataset.id = created.id;
+    input.value = "";
+  } catch (e) {
+    result.className = "error";
+    result.textContent = "Not stored: " + e.message;
+  }
+}
+
+document.getElementById("send-form").addEventListener("submit", send);
+refresh();
