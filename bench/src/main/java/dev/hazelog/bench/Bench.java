@@ -32,22 +32,40 @@ public final class Bench {
             BareMember.run(args);
             return;
         }
-        new Bench(Options.parse(args)).run();
+        try {
+            new Bench(Options.parse(args)).run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(0);
     }
 
     private void run() throws IOException, InterruptedException {
         try (Targets targets = new Targets(options)) {
+            int held = targets.count();
+            if (held > 0 && !options.wipe()) {
+                throw new IllegalStateException(("the system holds %d messages, and the benchmark empties the store "
+                                + "between workloads; run it where they can go, with --wipe")
+                        .formatted(held));
+            }
             prime(targets);
+            targets.clear();
             Result l0 = null;
             if (options.runs("L0")) {
                 l0 = closedLoop("L0", targets::putIfAbsent);
-                targets.clearL0();
+                targets.clear();
             }
-            Result l1 = options.runs("L1") ? closedLoop("L1", targets::postToLoggingService) : null;
+            Result l1 = null;
+            if (options.runs("L1")) {
+                l1 = closedLoop("L1", targets::postToLoggingService);
+                targets.clear();
+            }
             if (options.runs("F")) {
                 Result f = closedLoop("F json", targets::postMessage);
+                targets.clear();
                 closedLoop("F seed", targets::sendToLoggingService);
+                targets.clear();
                 Result halfRate = record(LoadRunner.fixedRate(
                         "F json",
                         f.opsPerSecond() / 2,
@@ -55,6 +73,7 @@ public final class Bench {
                         options.warmup(),
                         options.duration(),
                         targets::postMessage));
+                targets.clear();
                 ratio("F / L0 throughput", f, l0, ">= 50 %");
                 ratios.add(String.format(
                         Locale.ROOT,
@@ -68,6 +87,7 @@ public final class Bench {
                 int clients = Math.max(1, options.clients() / 8);
                 record(LoadRunner.closedLoop(
                         "B x" + BATCH, clients, options.warmup(), options.duration(), () -> targets.postBatch(BATCH)));
+                targets.clear();
             }
             if (options.runs("G")) {
                 reads(targets);
@@ -104,7 +124,7 @@ public final class Bench {
         return result;
     }
 
-    /** G: fills the store up to each size with batches, then reads everything back, one client after the other. */
+    /** G: fills the empty store up to each size with batches, then reads everything back, one client at a time. */
     private void reads(Targets targets) throws IOException, InterruptedException {
         for (int stored : options.storedForReads()) {
             int have = targets.count();

@@ -29,6 +29,7 @@ record Options(
         List<Integer> storedForReads,
         int startupRuns,
         Path report,
+        boolean wipe,
         String command) {
 
     static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "S");
@@ -69,6 +70,7 @@ record Options(
                         .toList(),
                 Integer.parseInt(given.getOrDefault("startup-runs", smoke ? "1" : "3")),
                 given.containsKey("report") ? Path.of(given.get("report")) : null,
+                given.containsKey("wipe"),
                 given.getOrDefault("command", "./hazelog bench " + String.join(" ", args)));
     }
 

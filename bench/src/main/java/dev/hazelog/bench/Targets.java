@@ -28,6 +28,8 @@ final class Targets implements AutoCloseable {
 
     /** A map beside the product's, so the storage limit is measured without touching the product's data. */
     static final String L0_MAP = "bench-l0";
+    /** The product's map; the benchmark empties it between workloads. */
+    static final String MESSAGES_MAP = "messages";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_CONNECTIONS = 512;
@@ -66,8 +68,12 @@ final class Targets implements AutoCloseable {
         map().putIfAbsent(UUID.randomUUID().toString(), text());
     }
 
-    /** Empties the L0 map, so what L0 stored does not weigh on the members during the workloads after it. */
-    void clearL0() {
+    /**
+     * Empties the product's map and L0's: what one workload stored would weigh on the members during the next, and
+     * a few minutes of writes hold more messages than three members with 512 MB heaps can keep.
+     */
+    void clear() {
+        client().getMap(MESSAGES_MAP).clear();
         map().clear();
     }
 
@@ -114,12 +120,8 @@ final class Targets implements AutoCloseable {
     }
 
     /** How many messages the system holds now. */
-    int count() throws IOException {
-        return http.execute(
-                new HttpGet(options.facade().resolve("/messages")),
-                response -> JSON.readTree(response.getEntity().getContent())
-                        .path("messages")
-                        .size());
+    int count() {
+        return client().getMap(MESSAGES_MAP).size();
     }
 
     private static String msg(String text) {
@@ -142,7 +144,11 @@ final class Targets implements AutoCloseable {
         });
     }
 
-    private synchronized IMap<String, String> map() {
+    private IMap<String, String> map() {
+        return client().getMap(L0_MAP);
+    }
+
+    private synchronized HazelcastInstance client() {
         if (client == null) {
             ClientConfig config = new ClientConfig();
             config.setClusterName(options.clusterName());
@@ -151,7 +157,7 @@ final class Targets implements AutoCloseable {
             config.setProperty("hazelcast.phone.home.enabled", "false");
             client = HazelcastClient.newHazelcastClient(config);
         }
-        return client.getMap(L0_MAP);
+        return client;
     }
 
     @Override

@@ -361,7 +361,8 @@ class LoggingClusterIT {
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(1),
                 "intruder",
-                ""));
+                "",
+                0.8));
         HazelcastInstance intruder = Hazelcast.newHazelcastInstance(intruderConfig);
         try {
             assertThat(intruder.getCluster().getMembers()).hasSize(1);

@@ -16,7 +16,7 @@ class BenchSmokeIT {
 
     @Test
     void theBenchmarkRunsEveryWorkloadAndPrintsItsTable(Launcher launcher) {
-        String output = launcher.run("bench", "--smoke", "--workloads", "L0,L1,F,B,G", "--clients", "4");
+        String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "L0,L1,F,B,G", "--clients", "4");
 
         assertThat(output)
                 .contains("| L0 | closed loop |", "| L1 | closed loop |", "| F json | closed loop |")

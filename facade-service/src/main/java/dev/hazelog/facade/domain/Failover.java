@@ -57,8 +57,8 @@ public class Failover {
                 .failureRateThreshold(BREAKER_FAILURE_RATE)
                 .waitDurationInOpenState(openFor)
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .recordException(e -> e instanceof ServiceUnavailableException)
-                .ignoreException(e -> !(e instanceof ServiceUnavailableException))
+                .recordException(Failover::instanceFailed)
+                .ignoreException(e -> !instanceFailed(e))
                 .build());
         breakers.getEventPublisher()
                 .onEntryAdded(added -> added.getAddedEntry()
@@ -107,6 +107,11 @@ public class Failover {
         }
         throw new NoInstanceAvailableException(
                 "No logging service could take the request (%d known).".formatted(instances.size()), tried);
+    }
+
+    /** A full instance is alive and answers other requests: it does not count against its circuit. */
+    private static boolean instanceFailed(Throwable e) {
+        return e instanceof ServiceUnavailableException && !(e instanceof InstanceFullException);
     }
 
     private void count(String name, URI instance) {

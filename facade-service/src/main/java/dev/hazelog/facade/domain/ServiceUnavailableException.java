@@ -4,8 +4,7 @@ import java.net.URI;
 
 /**
  * A service did not answer, or answered with a server error. {@code retryable} says whether another try of the same
- * instance may help (refused connection, 5xx); a timeout is not: the instance is slow or hung, so the next one is
- * tried instead.
+ * instance may help (refused connection, 5xx); a timeout or a full store is not: the next instance is tried instead.
  */
 public class ServiceUnavailableException extends RuntimeException {
 

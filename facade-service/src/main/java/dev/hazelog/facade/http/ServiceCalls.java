@@ -1,5 +1,6 @@
 package dev.hazelog.facade.http;
 
+import dev.hazelog.facade.domain.InstanceFullException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
 import dev.hazelog.shared.http.ProblemException;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
@@ -62,6 +64,12 @@ final class ServiceCalls {
                     status,
                     problem.getTitle() == null ? "Rejected" : problem.getTitle(),
                     problem.getDetail() == null ? service + " answered " + status.value() : problem.getDetail());
+        }
+        if (status.isSameCodeAs(HttpStatus.INSUFFICIENT_STORAGE)) {
+            ProblemDetail problem = readProblem(response, status);
+            throw new InstanceFullException(
+                    service,
+                    "answered 507: " + (problem.getDetail() == null ? "insufficient storage" : problem.getDetail()));
         }
         if (!status.is2xxSuccessful()) {
             throw new ServiceUnavailableException(service, "answered " + status.value());

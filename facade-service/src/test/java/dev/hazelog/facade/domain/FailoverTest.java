@@ -90,6 +90,18 @@ class FailoverTest {
     }
 
     @Test
+    void aFullInstanceIsPassedAtOnceButNotSkippedLater() {
+        var full = new InstanceFullException(A, "answered 507: nearly full");
+        for (int i = 0; i < 5; i++) {
+            var answered = failover.call(List.of(A, B), scripted(Map.of(A, List.of(full), B, List.of("b"))));
+
+            assertThat(answered.answer()).isEqualTo("b");
+        }
+
+        assertThat(calls).containsExactly(A, B, A, B, A, B, A, B, A, B);
+    }
+
+    @Test
     void aRejectionIsNeverRetriedNorFailedOver() {
         var rejected = new ProblemException(HttpStatus.CONFLICT, "Id already used", "taken");
 

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceName how this service signs the messages it stores; empty means {@code logging@<member address>}
  * @param kubernetesServiceDns on Kubernetes, the headless service whose DNS name lists every member; when set, it
  *     replaces the member list
+ * @param maxHeapFill the fraction of the heap that may be in use after a garbage collection before the service
+ *     refuses new messages (507). A member that runs out of memory dies with its data, and when one dies the others
+ *     take over its share; half leaves them room for that with three members. 1 turns the limit off
  */
 @ConfigurationProperties("hazelog.cluster")
 public record ClusterProperties(
@@ -40,7 +43,8 @@ public record ClusterProperties(
         @DefaultValue("15s") Duration maxNoHeartbeat,
         @DefaultValue("1s") Duration joinWait,
         @DefaultValue("") String instanceName,
-        @DefaultValue("") String kubernetesServiceDns) {
+        @DefaultValue("") String kubernetesServiceDns,
+        @DefaultValue("0.5") double maxHeapFill) {
 
     private static final int MAX_BACKUP_COUNT = 6;
 
@@ -61,6 +65,7 @@ public record ClusterProperties(
                 maxNoHeartbeat.compareTo(heartbeatInterval.multipliedBy(3)) >= 0,
                 "max-no-heartbeat must be at least three heartbeat intervals");
         require(joinWait.toSeconds() >= 1, "join-wait must be at least 1s");
+        require(maxHeapFill > 0 && maxHeapFill <= 1, "max-heap-fill must be above 0 and at most 1, not " + maxHeapFill);
         members = List.copyOf(members);
     }
 

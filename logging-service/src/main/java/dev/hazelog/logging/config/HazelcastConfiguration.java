@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.ClusterStatus;
 import dev.hazelog.logging.domain.HazelcastMessageStore;
+import dev.hazelog.logging.domain.HeapLimit;
 import dev.hazelog.logging.domain.MessageStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,8 @@ class HazelcastConfiguration {
         String instanceName = properties.instanceName().isBlank()
                 ? "logging@" + cluster.snapshot().self()
                 : properties.instanceName();
-        return new HazelcastMessageStore(hazelcast, clock, instanceName, meters);
+        return new HazelcastMessageStore(
+                hazelcast, clock, instanceName, HeapLimit.ofThisJvm(properties.maxHeapFill()), meters);
     }
 
     @Bean

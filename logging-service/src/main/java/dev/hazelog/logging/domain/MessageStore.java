@@ -15,6 +15,7 @@ public interface MessageStore {
      *
      * @param notBefore the message is stamped later than this, when given
      * @throws ConflictingMessageException if the id is stored with another text
+     * @throws StorageFullException if this member's memory is nearly full
      */
     StoreResult store(UUID id, String text, @Nullable Instant notBefore);
 
@@ -24,7 +25,11 @@ public interface MessageStore {
      */
     List<StoreResult> storeAll(List<NewMessage> messages, @Nullable Instant notBefore);
 
-    /** Every message, in acceptance order. */
+    /**
+     * Every message, in acceptance order.
+     *
+     * @throws StorageFullException if they would not fit in this member's free memory
+     */
     List<StoredMessage> all();
 
     /**

@@ -1,6 +1,7 @@
 package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
+import dev.hazelog.logging.domain.StorageFullException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.UnknownCursorException;
 import dev.hazelog.shared.http.ProblemHandler;
@@ -22,6 +23,11 @@ class StorageProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknownCursor(UnknownCursorException e) {
         return ProblemHandler.problem(HttpStatus.BAD_REQUEST, "Unknown cursor", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> full(StorageFullException e) {
+        return ProblemHandler.problem(HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage", e.getMessage());
     }
 
     @ExceptionHandler

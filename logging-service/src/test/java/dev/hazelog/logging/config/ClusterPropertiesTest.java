@@ -23,7 +23,8 @@ class ClusterPropertiesTest {
                 maxNoHeartbeat,
                 Duration.ofSeconds(1),
                 "",
-                "");
+                "",
+                0.8);
     }
 
     static ClusterProperties valid() {

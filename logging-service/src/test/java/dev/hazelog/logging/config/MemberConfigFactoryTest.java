@@ -29,7 +29,8 @@ class MemberConfigFactoryTest {
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(1),
                 "logging-1",
-                kubernetesServiceDns);
+                kubernetesServiceDns,
+                0.8);
     }
 
     @Test
