@@ -18,6 +18,8 @@ public final class Bench {
 
     static final int BATCH = 100;
     private static final int G_CLIENTS = 1;
+    private static final Duration B_PHASE = Duration.ofSeconds(10);
+    private static final Duration G_WARMUP = Duration.ofSeconds(5);
 
     private final Options options;
     private final List<Result> results = new ArrayList<>();
@@ -34,7 +36,7 @@ public final class Bench {
         }
         try {
             new Bench(Options.parse(args)).run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
         }
@@ -51,29 +53,22 @@ public final class Bench {
             }
             prime(targets);
             targets.clear();
-            Result l0 = null;
-            if (options.runs("L0")) {
-                l0 = closedLoop("L0", targets::putIfAbsent);
-                targets.clear();
-            }
-            Result l1 = null;
-            if (options.runs("L1")) {
-                l1 = closedLoop("L1", targets::postToLoggingService);
-                targets.clear();
-            }
+            Result l0 = options.runs("L0") ? writes(targets, "L0", targets::putIfAbsent) : null;
+            Result l1 = options.runs("L1") ? writes(targets, "L1", targets::postToLoggingService) : null;
             if (options.runs("F")) {
-                Result f = closedLoop("F json", targets::postMessage);
-                targets.clear();
-                closedLoop("F seed", targets::sendToLoggingService);
-                targets.clear();
-                Result halfRate = record(LoadRunner.fixedRate(
-                        "F json",
-                        f.opsPerSecond() / 2,
-                        options.clients(),
+                Result f = writes(targets, "F json", targets::postMessage);
+                writes(targets, "F seed", targets::sendToLoggingService);
+                Result halfRate = writes(
+                        targets,
+                        (warmup, duration) -> LoadRunner.fixedRate(
+                                "F json",
+                                f.opsPerSecond() / 2,
+                                options.clients(),
+                                warmup,
+                                duration,
+                                targets::postMessage),
                         options.warmup(),
-                        options.duration(),
-                        targets::postMessage));
-                targets.clear();
+                        options.duration());
                 ratio("F / L0 throughput", f, l0, ">= 50 %");
                 ratios.add(String.format(
                         Locale.ROOT,
@@ -83,11 +78,15 @@ public final class Bench {
             }
             ratio("L1 / L0 throughput", l1, l0, ">= 80 %");
             if (options.runs("B")) {
-                // As many messages in flight as the single posts had, not a hundred times as many.
+                // As many messages in flight as the single posts had, not a hundred times as many; and phases short
+                // enough that what B stores (near 20k messages/s) stays below the members' memory limit.
                 int clients = Math.max(1, options.clients() / 8);
-                record(LoadRunner.closedLoop(
-                        "B x" + BATCH, clients, options.warmup(), options.duration(), () -> targets.postBatch(BATCH)));
-                targets.clear();
+                writes(
+                        targets,
+                        (warmup, duration) -> LoadRunner.closedLoop(
+                                "B x" + BATCH, clients, warmup, duration, () -> targets.postBatch(BATCH)),
+                        shortest(options.warmup(), B_PHASE),
+                        shortest(options.duration(), B_PHASE));
             }
             if (options.runs("G")) {
                 reads(targets);
@@ -114,9 +113,30 @@ public final class Bench {
         }
     }
 
-    private Result closedLoop(String workload, LoadRunner.Operation operation) {
-        return record(
-                LoadRunner.closedLoop(workload, options.clients(), options.warmup(), options.duration(), operation));
+    private Result writes(Targets targets, String workload, LoadRunner.Operation operation) {
+        return writes(
+                targets,
+                (warmup, duration) -> LoadRunner.closedLoop(workload, options.clients(), warmup, duration, operation),
+                options.warmup(),
+                options.duration());
+    }
+
+    /**
+     * A workload that stores: warmed up, then measured, as two runs with the store emptied before each. What one
+     * phase stored would weigh on the members during the next, and a few minutes of writes hold more messages than
+     * the members' memory limit lets them take.
+     */
+    private Result writes(Targets targets, Workload workload, Duration warmup, Duration duration) {
+        workload.run(warmup, Duration.ZERO);
+        targets.clear();
+        Result measured = record(workload.run(Duration.ZERO, duration));
+        targets.clear();
+        return measured;
+    }
+
+    @FunctionalInterface
+    private interface Workload {
+        Result run(Duration warmup, Duration duration);
     }
 
     private Result record(Result result) {
@@ -136,11 +156,15 @@ public final class Bench {
                 record(LoadRunner.closedLoop(
                         "G %s %s".formatted(stored < 1000 ? String.valueOf(stored) : stored / 1000 + "k", path),
                         G_CLIENTS,
-                        Duration.ofSeconds(Math.min(5, options.warmup().toSeconds())),
+                        shortest(options.warmup(), G_WARMUP),
                         options.duration(),
                         () -> targets.getAll(path)));
             }
         }
+    }
+
+    private static Duration shortest(Duration given, Duration cap) {
+        return given.compareTo(cap) < 0 ? given : cap;
     }
 
     private void startup() {
@@ -194,7 +218,8 @@ public final class Bench {
         Runtime runtime = Runtime.getRuntime();
         return """
                 Run on %s: %d cores, Java %s, services with `%s`, the whole system primed with %d s of facade \
-                writes, then per workload %d s of warm-up and %d s measured, %d clients, messages of %d bytes.
+                writes, then per workload %d s of warm-up and %d s measured (B: at most %d s each, G: %d s of \
+                warm-up), %d clients, messages of %d bytes.
 
                 `%s`
 
@@ -206,6 +231,8 @@ public final class Bench {
                         options.prime().toSeconds(),
                         options.warmup().toSeconds(),
                         options.duration().toSeconds(),
+                        B_PHASE.toSeconds(),
+                        G_WARMUP.toSeconds(),
                         options.clients(),
                         options.messageBytes(),
                         options.command(),

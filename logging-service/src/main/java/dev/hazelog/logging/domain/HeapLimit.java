@@ -3,32 +3,48 @@ package dev.hazelog.logging.domain;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * Refuses new messages while this member's heap, as the last garbage collection left it, is fuller than the limit.
  * Every message lives in the members' heaps; a member that runs out of memory dies and takes its partitions with
- * it, so a store that is full must say so (507) rather than take one more message. Measured after a collection,
- * so garbage that is about to go does not count.
+ * it, so a store that is full must say so (507) rather than take one more message.
+ *
+ * <p>Young collections leave old garbage in place (G1 frees it in its own time), so a heap can look full that is
+ * not. Before refusing, a full collection (at most one per {@link #CONFIRM_EVERY}) confirms that it really is.
  */
 public class HeapLimit {
 
+    static final Duration CONFIRM_EVERY = Duration.ofSeconds(10);
     private static final int ANSWER_OVERHEAD = 3;
     private static final double MAX_FILL_WHILE_ANSWERING = 0.9;
 
     private final LongSupplier usedAfterLastCollection;
     private final long max;
     private final double maxFill;
+    private final Runnable collectAll;
+    private final LongSupplier nanoTime;
+    private long lastConfirmed;
+    private boolean confirmedOnce;
 
     /**
      * @param max the heap's maximum, in bytes
      * @param maxFill the fraction of it that may be in use; 1 turns the limit off
+     * @param collectAll a full garbage collection, after which {@code usedAfterLastCollection} is what is alive
      */
-    public HeapLimit(LongSupplier usedAfterLastCollection, long max, double maxFill) {
+    public HeapLimit(
+            LongSupplier usedAfterLastCollection,
+            long max,
+            double maxFill,
+            Runnable collectAll,
+            LongSupplier nanoTime) {
         this.usedAfterLastCollection = usedAfterLastCollection;
         this.max = max;
         this.maxFill = maxFill;
+        this.collectAll = collectAll;
+        this.nanoTime = nanoTime;
     }
 
     /** The heap of this JVM: every heap pool's usage after the collection that last visited it, summed. */
@@ -41,14 +57,17 @@ public class HeapLimit {
                         .mapToLong(pool -> pool.getCollectionUsage().getUsed())
                         .sum(),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax(),
-                maxFill);
+                maxFill,
+                System::gc,
+                System::nanoTime);
     }
 
-    /** @throws StorageFullException if the heap is fuller than the limit */
+    /** @throws StorageFullException if the heap is fuller than the limit, even without its garbage */
     public void check() {
-        if (off()) {
+        if (off() || !over(maxFill * max, 0)) {
             return;
         }
+        confirm();
         long used = usedAfterLastCollection.getAsLong();
         if (used > maxFill * max) {
             throw new StorageFullException(
@@ -64,14 +83,31 @@ public class HeapLimit {
      * @throws StorageFullException if it does not
      */
     public void checkRoomFor(long storedBytes) {
-        if (off()) {
+        long ceiling = (long) (MAX_FILL_WHILE_ANSWERING * max);
+        long needed = ANSWER_OVERHEAD * storedBytes;
+        if (off() || !over(ceiling, needed)) {
             return;
         }
-        long needed = usedAfterLastCollection.getAsLong() + ANSWER_OVERHEAD * storedBytes;
-        if (needed > MAX_FILL_WHILE_ANSWERING * max) {
+        confirm();
+        long missing = usedAfterLastCollection.getAsLong() + needed - ceiling;
+        if (missing > 0) {
             throw new StorageFullException(
                     "Reading every message at once needs about %d MB more than this member has; read them page by page (?limit=&after=)."
-                            .formatted((needed - (long) (MAX_FILL_WHILE_ANSWERING * max)) >> 20));
+                            .formatted(missing >> 20));
+        }
+    }
+
+    private boolean over(double ceiling, long needed) {
+        return usedAfterLastCollection.getAsLong() + needed > ceiling;
+    }
+
+    /** A full collection, unless one ran in the last {@link #CONFIRM_EVERY}: what is left is what is alive. */
+    private synchronized void confirm() {
+        long now = nanoTime.getAsLong();
+        if (!confirmedOnce || now - lastConfirmed >= CONFIRM_EVERY.toNanos()) {
+            collectAll.run();
+            lastConfirmed = nanoTime.getAsLong();
+            confirmedOnce = true;
         }
     }
 
