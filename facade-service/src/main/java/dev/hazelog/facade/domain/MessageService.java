@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -75,9 +75,8 @@ public class MessageService {
     public Receipt send(String text, @Nullable String idempotencyKey) {
         UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey);
         Instant notBefore = latestAccepted.get();
-        Failover.Answered<FetchAnswer> stored = posts.record(() -> storing(
-                idempotencyKey,
-                () -> failover.call(ordered(), instance -> logging.store(instance, id, text, notBefore))));
+        Failover.Answered<FetchAnswer> stored =
+                storing(idempotencyKey, instance -> logging.store(instance, id, text, notBefore));
         Receipt receipt = receipt(stored.answer(), stored.instance(), idempotencyKey);
         log.info(
                 "Message {} {} by {} via {} ({} attempts)",
@@ -100,9 +99,8 @@ public class MessageService {
             messages.add(new NewMessage(id, texts.get(i)));
         }
         Instant notBefore = latestAccepted.get();
-        Failover.Answered<List<FetchAnswer>> stored = posts.record(() -> storing(
-                idempotencyKey,
-                () -> failover.call(ordered(), instance -> logging.storeAll(instance, messages, notBefore))));
+        Failover.Answered<List<FetchAnswer>> stored =
+                storing(idempotencyKey, instance -> logging.storeAll(instance, messages, notBefore));
         List<Receipt> receipts = stored.answer().stream()
                 .map(answer -> receipt(answer, stored.instance(), idempotencyKey))
                 .toList();
@@ -111,10 +109,14 @@ public class MessageService {
         return receipts;
     }
 
-    /** Runs a store; with an idempotency key, the logging service's 409 means the key was used for other text. */
-    private static <T> T storing(@Nullable String idempotencyKey, Supplier<T> store) {
+    /**
+     * Runs a store through the instances in turn, timed; with an idempotency key, the logging service's 409 means the
+     * key was used for other text.
+     */
+    private <T> Failover.Answered<T> storing(@Nullable String idempotencyKey, Function<URI, T> store) {
+        Timer.Sample started = Timer.start();
         try {
-            return store.get();
+            return failover.call(ordered(), store);
         } catch (ProblemException e) {
             if (idempotencyKey != null && e.status().isSameCodeAs(HttpStatus.CONFLICT)) {
                 throw new ProblemException(
@@ -123,14 +125,16 @@ public class MessageService {
                         "This Idempotency-Key was first used with another message.");
             }
             throw e;
+        } finally {
+            started.stop(posts);
         }
     }
 
     private Receipt receipt(FetchAnswer answer, URI via, @Nullable String idempotencyKey) {
         latestAccepted.accumulateAndGet(answer.acceptedAt(), MessageService::later);
-        (FetchAnswer.DUPLICATE.equals(answer.status()) ? duplicates : accepted).increment();
-        boolean repeat = idempotencyKey != null && FetchAnswer.DUPLICATE.equals(answer.status());
-        return new Receipt(UUID.fromString(answer.id()), answer.storedBy(), via, repeat);
+        boolean duplicate = FetchAnswer.DUPLICATE.equals(answer.status());
+        (duplicate ? duplicates : accepted).increment();
+        return new Receipt(UUID.fromString(answer.id()), answer.storedBy(), via, idempotencyKey != null && duplicate);
     }
 
     /**

@@ -124,10 +124,10 @@ public class HazelcastMessageStore implements MessageStore {
      */
     @Override
     public List<StoredMessage> all() {
-        long everything = map.getLocalMapStats().getOwnedEntryMemoryCost() * members.getAsInt();
-        heapLimit.checkRoomFor(everything);
-        return onCluster(() ->
-                map.values().stream().sorted(StoredMessage.ACCEPTANCE_ORDER).toList());
+        return onCluster(() -> {
+            heapLimit.checkRoomFor(map.getLocalMapStats().getOwnedEntryMemoryCost() * members.getAsInt());
+            return map.values().stream().sorted(StoredMessage.ACCEPTANCE_ORDER).toList();
+        });
     }
 
     /**
@@ -157,7 +157,7 @@ public class HazelcastMessageStore implements MessageStore {
                 if (found.size() > limit || to >= end) {
                     return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
                 }
-                window *= found.isEmpty() ? 16 : Math.max(2, 2L * limit / found.size());
+                window = widened(window, found.size(), limit);
             }
         });
     }
@@ -177,9 +177,14 @@ public class HazelcastMessageStore implements MessageStore {
                 if (found.size() >= limit || from <= 0) {
                     return found.subList(Math.max(0, found.size() - limit), found.size());
                 }
-                window *= found.isEmpty() ? 16 : Math.max(2, 2L * limit / found.size());
+                window = widened(window, found.size(), limit);
             }
         });
+    }
+
+    /** Wide enough for about twice the page, going by how dense the last window was; 16 times if it was empty. */
+    private static long widened(long window, int found, int limit) {
+        return window * (found == 0 ? 16 : Math.max(2, 2L * limit / found));
     }
 
     private static long micros(Instant instant) {

@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,8 +27,7 @@ public class HeapLimit {
     private final double maxFill;
     private final Runnable collectAll;
     private final LongSupplier nanoTime;
-    private long lastConfirmed;
-    private boolean confirmedOnce;
+    private long nextConfirm;
 
     /**
      * @param max the heap's maximum, in bytes
@@ -45,6 +45,7 @@ public class HeapLimit {
         this.maxFill = maxFill;
         this.collectAll = collectAll;
         this.nanoTime = nanoTime;
+        this.nextConfirm = nanoTime.getAsLong();
     }
 
     /** The heap of this JVM: every heap pool's usage after the collection that last visited it, summed. */
@@ -64,16 +65,12 @@ public class HeapLimit {
 
     /** @throws StorageFullException if the heap is fuller than the limit, even without its garbage */
     public void check() {
-        if (off() || !over(maxFill * max, 0)) {
-            return;
-        }
-        confirm();
-        long used = usedAfterLastCollection.getAsLong();
-        if (used > maxFill * max) {
-            throw new StorageFullException(
-                    "This member's memory is nearly full (%d of %d MB in use after garbage collection); it takes no new messages."
-                            .formatted(used >> 20, max >> 20));
-        }
+        requireRoom(
+                maxFill * max,
+                0,
+                used ->
+                        "This member's memory is nearly full (%d of %d MB in use after garbage collection); it takes no new messages."
+                                .formatted(used >> 20, max >> 20));
     }
 
     /**
@@ -83,31 +80,33 @@ public class HeapLimit {
      * @throws StorageFullException if it does not
      */
     public void checkRoomFor(long storedBytes) {
-        long ceiling = (long) (MAX_FILL_WHILE_ANSWERING * max);
+        double ceiling = MAX_FILL_WHILE_ANSWERING * max;
         long needed = ANSWER_OVERHEAD * storedBytes;
-        if (off() || !over(ceiling, needed)) {
+        requireRoom(
+                ceiling,
+                needed,
+                used ->
+                        "Reading every message at once needs about %d MB more than this member has; read them page by page (?limit=&after=)."
+                                .formatted((long) (used + needed - ceiling) >> 20));
+    }
+
+    /** Refuses when what is in use plus {@code needed} is above the ceiling, also after a confirming collection. */
+    private void requireRoom(double ceiling, long needed, LongFunction<String> refusal) {
+        if (off() || usedAfterLastCollection.getAsLong() + needed <= ceiling) {
             return;
         }
         confirm();
-        long missing = usedAfterLastCollection.getAsLong() + needed - ceiling;
-        if (missing > 0) {
-            throw new StorageFullException(
-                    "Reading every message at once needs about %d MB more than this member has; read them page by page (?limit=&after=)."
-                            .formatted(missing >> 20));
+        long used = usedAfterLastCollection.getAsLong();
+        if (used + needed > ceiling) {
+            throw new StorageFullException(refusal.apply(used));
         }
-    }
-
-    private boolean over(double ceiling, long needed) {
-        return usedAfterLastCollection.getAsLong() + needed > ceiling;
     }
 
     /** A full collection, unless one ran in the last {@link #CONFIRM_EVERY}: what is left is what is alive. */
     private synchronized void confirm() {
-        long now = nanoTime.getAsLong();
-        if (!confirmedOnce || now - lastConfirmed >= CONFIRM_EVERY.toNanos()) {
+        if (nanoTime.getAsLong() - nextConfirm >= 0) {
             collectAll.run();
-            lastConfirmed = nanoTime.getAsLong();
-            confirmedOnce = true;
+            nextConfirm = nanoTime.getAsLong() + CONFIRM_EVERY.toNanos();
         }
     }
 
