@@ -303,7 +303,8 @@ class ApiIT {
                 .contains("hazelog_messages_stored_total", "hazelog_messages_duplicates_total");
         assertThat(facade.get("/actuator/prometheus").body())
                 .contains("hazelog_messages_accepted_total", "hazelog_messages_duplicates_total")
-                .contains("hazelog_messages_post_seconds_bucket", "hazelog_facade_failovers_total");
+                .contains("hazelog_messages_post_seconds_bucket", "hazelog_facade_failovers_total")
+                .contains("hazelog_facade_writes_combined_count", "hazelog_facade_writes_waiting");
     }
 
     @Test

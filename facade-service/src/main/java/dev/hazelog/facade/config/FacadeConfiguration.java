@@ -7,6 +7,8 @@ import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.facade.domain.MessageService;
 import dev.hazelog.facade.domain.MessagesGateway;
 import dev.hazelog.facade.domain.SystemStatus;
+import dev.hazelog.shared.http.HttpLimits;
+import dev.hazelog.shared.http.MessageRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Random;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -69,10 +71,27 @@ class FacadeConfiguration {
             LoggingGateway logging,
             MessagesGateway messages,
             FacadeProperties properties,
+            MessageRules rules,
+            HttpLimits limits,
             MeterRegistry meters) {
+        if (properties.maxCombinedWrites() > rules.maxBatch()) {
+            throw new IllegalArgumentException(
+                    "hazelog.facade.max-combined-writes (%d) must not exceed hazelog.message.max-batch (%d)"
+                            .formatted(properties.maxCombinedWrites(), rules.maxBatch()));
+        }
         Failover failover = new Failover(
                 properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor(), meters);
-        return new MessageService(directory, logging, messages, failover, new Random(), meters);
+        return new MessageService(
+                directory,
+                logging,
+                messages,
+                failover,
+                new Random(),
+                new MessageService.WriteCombining(
+                        properties.writesInFlight(),
+                        properties.maxCombinedWrites(),
+                        limits.maxBodySize().toBytes()),
+                meters);
     }
 
     @Bean

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff the wait before the second try of an instance; it doubles for each further try
  * @param instancesRefresh how often the instance list and health are fetched again from the config service
  * @param circuitOpenFor how long an instance that just failed repeatedly is skipped before it is tried again
+ * @param writesInFlight how many calls carrying single messages may be on their way to logging services at once;
+ *     messages that arrive while they all are leave together in the next call
+ * @param maxCombinedWrites the most single messages that leave together in one call; 1 sends each alone. At most
+ *     the logging services' {@code hazelog.message.max-batch}
  */
 @ConfigurationProperties("hazelog.facade")
 public record FacadeProperties(
@@ -24,7 +28,9 @@ public record FacadeProperties(
         @DefaultValue("3") int attemptsPerInstance,
         @DefaultValue("20ms") Duration retryBackoff,
         @DefaultValue("1s") Duration instancesRefresh,
-        @DefaultValue("2s") Duration circuitOpenFor) {
+        @DefaultValue("2s") Duration circuitOpenFor,
+        @DefaultValue("3") int writesInFlight,
+        @DefaultValue("100") int maxCombinedWrites) {
 
     public FacadeProperties {
         require(configServiceUrl.getHost() != null, "config-service-url needs a host: " + configServiceUrl);
@@ -34,6 +40,8 @@ public record FacadeProperties(
         require(retryBackoff.isPositive(), "retry-backoff must be positive");
         require(instancesRefresh.isPositive(), "instances-refresh must be positive");
         require(circuitOpenFor.isPositive(), "circuit-open-for must be positive");
+        require(writesInFlight >= 1, "writes-in-flight must be at least 1");
+        require(maxCombinedWrites >= 1, "max-combined-writes must be at least 1");
     }
 
     private static void require(boolean condition, String problem) {

@@ -6,6 +6,8 @@ import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
@@ -38,6 +40,8 @@ public class MessageService {
     private final Counter accepted;
     private final Counter duplicates;
     private final Timer posts;
+    private final WriteCombiner<NewMessage, Failover.Answered<FetchAnswer>> combined;
+    private final DistributionSummary combinedSizes;
     /** The latest acceptance time acknowledged to this facade: the causal floor for the next message. */
     private final AtomicReference<@Nullable Instant> latestAccepted = new AtomicReference<>();
 
@@ -47,6 +51,7 @@ public class MessageService {
             MessagesGateway messages,
             Failover failover,
             RandomGenerator random,
+            WriteCombining combining,
             MeterRegistry meters) {
         this.directory = directory;
         this.logging = logging;
@@ -63,24 +68,42 @@ public class MessageService {
                 .description("Time to store a message or a batch, failovers included")
                 .publishPercentileHistogram()
                 .register(meters);
+        this.combined = new WriteCombiner<>(
+                combining.inFlight(),
+                combining.maxBatch(),
+                combining.maxBodyBytes(),
+                MessageService::jsonBytesAtMost,
+                this::storeCombined);
+        this.combinedSizes = DistributionSummary.builder("hazelog.facade.writes.combined")
+                .description("Single messages that left together in one call to a logging service")
+                .register(meters);
+        Gauge.builder("hazelog.facade.writes.waiting", combined, WriteCombiner::waiting)
+                .description("Messages waiting to share the next call to a logging service")
+                .register(meters);
     }
 
     /**
      * Stores the text through a logging service, healthy ones first in random order, failing over to the others.
      * The id is chosen once: new, or derived from the client's idempotency key, so that a client retrying with the
-     * same key gets the same id and the message is stored once.
+     * same key gets the same id and the message is stored once. Messages without a key that arrive together travel
+     * to a logging service as one batch (see {@link WriteCombining}); one with a key goes alone, so that a refusal
+     * of its key is its own.
      *
      * @throws ProblemException 422 if the key was used before for another text
      */
     public Receipt send(String text, @Nullable String idempotencyKey) {
-        UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey);
-        Instant notBefore = latestAccepted.get();
-        Failover.Answered<FetchAnswer> stored =
-                storing(idempotencyKey, instance -> logging.store(instance, id, text, notBefore));
+        Failover.Answered<FetchAnswer> stored = posts.record(() -> {
+            if (idempotencyKey == null) {
+                return combined.send(new NewMessage(UUID.randomUUID(), text));
+            }
+            UUID id = idFor(idempotencyKey);
+            Instant notBefore = latestAccepted.get();
+            return storing(idempotencyKey, instance -> logging.store(instance, id, text, notBefore));
+        });
         Receipt receipt = receipt(stored.answer(), stored.instance(), idempotencyKey);
         log.info(
                 "Message {} {} by {} via {} ({} attempts)",
-                id,
+                receipt.id(),
                 receipt.repeat() ? "was already stored" : "stored",
                 receipt.storedBy(),
                 stored.instance(),
@@ -98,9 +121,7 @@ public class MessageService {
             UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey + "#" + i);
             messages.add(new NewMessage(id, texts.get(i)));
         }
-        Instant notBefore = latestAccepted.get();
-        Failover.Answered<List<FetchAnswer>> stored =
-                storing(idempotencyKey, instance -> logging.storeAll(instance, messages, notBefore));
+        Failover.Answered<List<FetchAnswer>> stored = posts.record(() -> storeAll(messages, idempotencyKey));
         List<Receipt> receipts = stored.answer().stream()
                 .map(answer -> receipt(answer, stored.instance(), idempotencyKey))
                 .toList();
@@ -109,12 +130,25 @@ public class MessageService {
         return receipts;
     }
 
+    private Failover.Answered<List<FetchAnswer>> storeAll(List<NewMessage> messages, @Nullable String idempotencyKey) {
+        Instant notBefore = latestAccepted.get();
+        return storing(idempotencyKey, instance -> logging.storeAll(instance, messages, notBefore));
+    }
+
+    /** Several clients' messages, stored as one batch; each gets its own answer, from the same instance. */
+    private List<Failover.Answered<FetchAnswer>> storeCombined(List<NewMessage> messages) {
+        combinedSizes.record(messages.size());
+        Failover.Answered<List<FetchAnswer>> stored = storeAll(messages, null);
+        return stored.answer().stream()
+                .map(answer -> new Failover.Answered<>(answer, stored.instance(), stored.attempts()))
+                .toList();
+    }
+
     /**
-     * Runs a store through the instances in turn, timed; with an idempotency key, the logging service's 409 means the
-     * key was used for other text.
+     * Runs a store through the instances in turn; with an idempotency key, the logging service's 409 means the key
+     * was used for other text.
      */
     private <T> Failover.Answered<T> storing(@Nullable String idempotencyKey, Function<URI, T> store) {
-        Timer.Sample started = Timer.start();
         try {
             return failover.call(ordered(), store);
         } catch (ProblemException e) {
@@ -125,8 +159,6 @@ public class MessageService {
                         "This Idempotency-Key was first used with another message.");
             }
             throw e;
-        } finally {
-            started.stop(posts);
         }
     }
 
@@ -160,6 +192,11 @@ public class MessageService {
 
     public Optional<MessageView> find(UUID id) {
         return failover.call(ordered(), instance -> logging.find(instance, id)).answer();
+    }
+
+    /** JSON escapes a character into at most six bytes; the rest is the id and the field names. */
+    private static long jsonBytesAtMost(NewMessage message) {
+        return 6L * message.text().length() + 100;
     }
 
     private static Instant later(@Nullable Instant current, Instant candidate) {
@@ -202,6 +239,13 @@ public class MessageService {
      * @param repeat true when an earlier request with the same idempotency key had already stored it
      */
     public record Receipt(UUID id, String storedBy, URI via, boolean repeat) {}
+
+    /**
+     * How single messages share calls to the logging services: at most {@code inFlight} such calls at once, each with
+     * up to {@code maxBatch} messages that arrived while the others were on their way, in a body the logging services
+     * take ({@code maxBodyBytes}). A {@code maxBatch} of 1 sends every message alone.
+     */
+    public record WriteCombining(int inFlight, int maxBatch, long maxBodyBytes) {}
 
     public record AllMessages(Stream<MessageView> messages, MessagesServicePart messagesService) {}
 

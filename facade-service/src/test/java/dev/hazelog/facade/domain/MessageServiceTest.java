@@ -131,6 +131,7 @@ class MessageServiceTest {
             },
             new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters),
             new Random(7),
+            new MessageService.WriteCombining(2, 10, 1_000_000),
             meters);
 
     @Test
