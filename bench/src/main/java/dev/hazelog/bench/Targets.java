@@ -108,8 +108,8 @@ final class Targets implements AutoCloseable {
         expect(201, post(options.facade().resolve("/messages"), body.append(']').toString()));
     }
 
-    /** G: every stored message, through the facade, read to the end. */
-    void getAll(String path) throws IOException {
+    /** A GET on the facade, its answer read to the end; G reads every stored message this way. */
+    void get(String path) throws IOException {
         http.execute(new HttpGet(options.facade().resolve(path)), response -> {
             if (response.getCode() != 200) {
                 throw new IOException(path + " answered " + response.getCode());

@@ -21,7 +21,10 @@ class BenchSmokeIT {
         assertThat(output)
                 .contains("| L0 | closed loop |", "| L1 | closed loop |", "| F json | closed loop |")
                 .contains("| F seed | closed loop |", "| B x100 | closed loop |", "| G 1k /messages |")
-                .contains("| F / L0 throughput |", "| L1 / L0 throughput |");
+                .contains("| liveness | fixed ")
+                .contains(
+                        "| F / L0 throughput |", "| L1 / L0 throughput |", "| F at half its maximum rate: p99 / p50 |")
+                .contains("| the facade's liveness probe at the same rate: p99 / p50 |");
         assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
     }
 }
