@@ -36,7 +36,32 @@ class WriteCombinerTest {
         if (batches.size() == 1) {
             awaitLatch();
         }
+        return exclaimed(batch);
+    }
+
+    private static List<String> exclaimed(List<String> batch) {
         return batch.stream().map(item -> item + "!").toList();
+    }
+
+    /** Sends "a", whose batch keeps the only sender busy until the latch opens. */
+    private Future<String> occupySender(WriteCombiner<String, String> combiner) {
+        Future<String> first = clients.submit(() -> combiner.send("a"));
+        await().until(() -> batches.size() == 1);
+        return first;
+    }
+
+    /** Sends the items behind the busy sender, one after another, so that they queue in this order. */
+    private List<Future<String>> queueBehind(WriteCombiner<String, String> combiner, List<String> items) {
+        List<Future<String>> queued = new ArrayList<>();
+        for (String item : items) {
+            queued.add(clients.submit(() -> combiner.send(item)));
+            await().until(() -> combiner.waiting() == queued.size());
+        }
+        return queued;
+    }
+
+    private static String answered(Future<String> answer) throws Exception {
+        return answer.get(10, TimeUnit.SECONDS);
     }
 
     private void awaitLatch() {
@@ -60,7 +85,7 @@ class WriteCombinerTest {
         List<Thread> sentFrom = new ArrayList<>();
         WriteCombiner<String, String> combiner = combiner(1, 10, batch -> {
             sentFrom.add(Thread.currentThread());
-            return batch.stream().map(item -> item + "!").toList();
+            return exclaimed(batch);
         });
 
         assertThat(combiner.send("a")).isEqualTo("a!");
@@ -71,19 +96,14 @@ class WriteCombinerTest {
     @Test
     void itemsThatArriveWhileTheSendersAreBusyLeaveTogetherAndEachGetsItsOwnAnswer() throws Exception {
         WriteCombiner<String, String> combiner = combiner(1, 10, this::answer);
-        Future<String> first = clients.submit(() -> combiner.send("a"));
-        await().until(() -> batches.size() == 1);
-        List<Future<String>> queued = new ArrayList<>();
-        for (String item : List.of("b", "c", "d", "e")) {
-            queued.add(clients.submit(() -> combiner.send(item)));
-        }
-        await().until(() -> combiner.waiting() == 4);
+        Future<String> first = occupySender(combiner);
+        List<Future<String>> queued = queueBehind(combiner, List.of("b", "c", "d", "e"));
 
         firstBatchMayFinish.countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("a!");
+        assertThat(answered(first)).isEqualTo("a!");
         for (int i = 0; i < queued.size(); i++) {
-            assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("bcde".charAt(i) + "!");
+            assertThat(answered(queued.get(i))).isEqualTo("bcde".charAt(i) + "!");
         }
         assertThat(batches).hasSize(2);
         assertThat(batches.getLast()).containsExactlyInAnyOrder("b", "c", "d", "e");
@@ -93,19 +113,14 @@ class WriteCombinerTest {
     @Test
     void aBatchHoldsAtMostMaxBatchItemsAndNoneIsLeftBehind() throws Exception {
         WriteCombiner<String, String> combiner = combiner(1, 2, this::answer);
-        Future<String> first = clients.submit(() -> combiner.send("a"));
-        await().until(() -> batches.size() == 1);
-        List<Future<String>> queued = new ArrayList<>();
-        for (String item : List.of("b", "c", "d", "e", "f")) {
-            queued.add(clients.submit(() -> combiner.send(item)));
-        }
-        await().until(() -> combiner.waiting() == 5);
+        Future<String> first = occupySender(combiner);
+        List<Future<String>> queued = queueBehind(combiner, List.of("b", "c", "d", "e", "f"));
 
         firstBatchMayFinish.countDown();
 
-        first.get(10, TimeUnit.SECONDS);
+        answered(first);
         for (Future<String> answer : queued) {
-            answer.get(10, TimeUnit.SECONDS);
+            answered(answer);
         }
         assertThat(batches).extracting(List::size).containsExactly(1, 2, 2, 1);
     }
@@ -113,19 +128,14 @@ class WriteCombinerTest {
     @Test
     void aBatchStaysWithinItsWeightAndAHeavierItemGoesAlone() throws Exception {
         WriteCombiner<String, String> combiner = new WriteCombiner<>(1, 10, 5, String::length, this::answer);
-        Future<String> first = clients.submit(() -> combiner.send("a"));
-        await().until(() -> batches.size() == 1);
-        List<Future<String>> queued = new ArrayList<>();
-        for (String item : List.of("bbb", "cc", "dd", "eeeeeeee", "f")) {
-            queued.add(clients.submit(() -> combiner.send(item)));
-            await().until(() -> combiner.waiting() == queued.size());
-        }
+        Future<String> first = occupySender(combiner);
+        List<Future<String>> queued = queueBehind(combiner, List.of("bbb", "cc", "dd", "eeeeeeee", "f"));
 
         firstBatchMayFinish.countDown();
 
-        first.get(10, TimeUnit.SECONDS);
+        answered(first);
         for (Future<String> answer : queued) {
-            answer.get(10, TimeUnit.SECONDS);
+            answered(answer);
         }
         assertThat(batches)
                 .containsExactly(List.of("a"), List.of("bbb", "cc"), List.of("dd"), List.of("eeeeeeee"), List.of("f"));
@@ -141,16 +151,13 @@ class WriteCombinerTest {
             }
             return answers;
         });
-        Future<String> first = clients.submit(() -> combiner.send("a"));
-        await().until(() -> batches.size() == 1);
-        Future<String> bad = clients.submit(() -> combiner.send("bad"));
-        Future<String> neighbour = clients.submit(() -> combiner.send("b"));
-        await().until(() -> combiner.waiting() == 2);
+        Future<String> first = occupySender(combiner);
+        List<Future<String>> badAndNeighbour = queueBehind(combiner, List.of("bad", "b"));
 
         firstBatchMayFinish.countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("a!");
-        for (Future<String> failed : List.of(bad, neighbour)) {
+        assertThat(answered(first)).isEqualTo("a!");
+        for (Future<String> failed : badAndNeighbour) {
             assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).cause().isSameAs(refused);
         }
         assertThat(combiner.send("c")).isEqualTo("c!");
@@ -165,7 +172,7 @@ class WriteCombinerTest {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             sent.addAll(batch);
             inFlight.decrementAndGet();
-            return batch.stream().map(item -> item + "!").toList();
+            return exclaimed(batch);
         };
         WriteCombiner<String, String> combiner = combiner(2, 10, send);
         ConcurrentHashMap<String, String> answers = new ConcurrentHashMap<>();
