@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
+import dev.hazelog.shared.testing.RawHttp;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -385,6 +386,12 @@ class ApiIT {
                 contentType,
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 status);
+    }
+
+    /** A URL no HTTP client library sends, so it goes out as raw bytes. */
+    @Test
+    void aMalformedQueryIsAProblem(Launcher launcher) {
+        assertProblem(new RawHttp(launcher.url("facade")).send("GET", "/messages?limit=%zz", null), 400);
     }
 
     @ParameterizedTest(name = "{0} → {5}")

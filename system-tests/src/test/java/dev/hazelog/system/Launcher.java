@@ -114,7 +114,7 @@ final class Launcher implements AutoCloseable {
     String logTails() {
         StringBuilder tails = new StringBuilder();
         for (String name : SERVICES) {
-            Path log = runDir.resolve("logs/" + name + ".log");
+            Path log = logFile(name);
             try {
                 List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
                 tails.append("---- ").append(name).append('\n');
@@ -127,9 +127,13 @@ final class Launcher implements AutoCloseable {
         return tails.toString();
     }
 
+    Path logFile(String name) {
+        return runDir.resolve("logs/" + name + ".log");
+    }
+
     String log(String name) {
         try {
-            return Files.readString(runDir.resolve("logs/" + name + ".log"));
+            return Files.readString(logFile(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

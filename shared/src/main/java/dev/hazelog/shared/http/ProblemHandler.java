@@ -1,5 +1,6 @@
 package dev.hazelog.shared.http;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +26,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidInput(ProblemException e) {
         return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    /** Tomcat parses parameters on first use and refuses a malformed %-escape in the query or a form body. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> malformedParameter(InvalidParameterException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed parameter",
+                "A query or form parameter is not valid URL encoding (for example an invalid %-escape).");
     }
 
     @Override
