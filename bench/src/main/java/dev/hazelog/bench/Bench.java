@@ -57,7 +57,7 @@ public final class Bench {
             Result l1 = options.runs("L1") ? writes(targets, "L1", targets::postToLoggingService) : null;
             if (options.runs("F")) {
                 Result f = writes(targets, "F json", targets::postMessage);
-                writes(targets, "F seed", targets::sendToLoggingService);
+                writes(targets, "F original", targets::sendToLoggingService);
                 Result halfRate = writes(
                         targets,
                         (warmup, duration) -> LoadRunner.fixedRate(

@@ -30,7 +30,7 @@ class ConfigServiceIT {
     Path dir;
 
     @Test
-    void servesTheInstancesInTheSeedsShape() {
+    void servesTheInstancesInTheOriginalShape() {
         Answer answer = new HttpProbe(baseUrl).get("/all_ports");
 
         assertThat(answer.status()).isEqualTo(200);

@@ -70,7 +70,7 @@ class InstancesHealthIT {
     }
 
     @Test
-    void keepsTheSeedRouteWithEveryInstanceWhateverItsHealth() {
+    void keepsTheOriginalRouteWithEveryInstanceWhateverItsHealth() {
         JsonNode ports = new HttpProbe(baseUrl).get("/all_ports").json();
 
         assertThat(ports.path("log_s").valueStream().map(JsonNode::asString)).containsExactly(HEALTHY, SILENT);

@@ -8,7 +8,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.logging.config.ClusterProperties;
-import dev.hazelog.logging.config.MemberConfigFactory;
+import dev.hazelog.logging.hazelcast.MemberConfigFactory;
 import dev.hazelog.shared.testing.FreePorts;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;

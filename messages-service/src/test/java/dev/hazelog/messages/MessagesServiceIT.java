@@ -21,7 +21,7 @@ class MessagesServiceIT {
     String baseUrl;
 
     @Test
-    void answersTheSeedsStaticText() {
+    void answersTheOriginalStaticText() {
         Answer answer = new HttpProbe(baseUrl).get("/message_handler");
 
         assertThat(answer.status()).isEqualTo(200);

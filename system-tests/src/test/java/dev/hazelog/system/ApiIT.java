@@ -38,8 +38,8 @@ class ApiIT {
     }
 
     @Test
-    void theSeedApiKeepsItsShape() {
-        Answer sent = facade.postJson("/send_to_logging_service", "{\"msg\": \"seed shape\"}");
+    void theOriginalApiKeepsItsShape() {
+        Answer sent = facade.postJson("/send_to_logging_service", "{\"msg\": \"original shape\"}");
 
         assertThat(sent.status()).isEqualTo(200);
         assertThat(sent.json().path("status").asString()).isEqualTo("200");
@@ -48,7 +48,7 @@ class ApiIT {
 
         String allMsgs =
                 facade.get("/get_resulted_messages").json().path("all_msgs").asString();
-        assertThat(allMsgs).contains("seed shape").endsWith("\nNot implemented yet");
+        assertThat(allMsgs).contains("original shape").endsWith("\nNot implemented yet");
     }
 
     @Test
@@ -117,7 +117,7 @@ class ApiIT {
     void unicodeRoundTripsThroughBothApis() {
         String json = "{\"msg\": "
                 + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(UNICODE) + "}";
-        String viaSeed = facade.postJson("/send_to_logging_service", json)
+        String viaOriginal = facade.postJson("/send_to_logging_service", json)
                 .json()
                 .path("id")
                 .asString();
@@ -126,7 +126,7 @@ class ApiIT {
                 .path("id")
                 .asString();
 
-        assertThat(facade.get("/messages/" + viaSeed).json().path("msg").asString())
+        assertThat(facade.get("/messages/" + viaOriginal).json().path("msg").asString())
                 .isEqualTo(UNICODE);
         assertThat(facade.get("/messages/" + viaText).json().path("msg").asString())
                 .isEqualTo(UNICODE);
@@ -149,7 +149,7 @@ class ApiIT {
                 BodyPublishers.ofString("{\"msg\": \"once\"}"),
                 "Idempotency-Key",
                 key);
-        Answer viaSeed = facade.post(
+        Answer viaOriginal = facade.post(
                 "/send_to_logging_service",
                 "application/json",
                 BodyPublishers.ofString("{\"msg\": \"once\"}"),
@@ -162,7 +162,7 @@ class ApiIT {
         assertThat(again.json().path("repeat").asBoolean()).isTrue();
         assertThat(again.json().path("id").asString())
                 .isEqualTo(first.json().path("id").asString());
-        assertThat(viaSeed.json().path("id").asString())
+        assertThat(viaOriginal.json().path("id").asString())
                 .isEqualTo(first.json().path("id").asString());
         assertThat(storedCount()).isEqualTo(before + 1);
     }

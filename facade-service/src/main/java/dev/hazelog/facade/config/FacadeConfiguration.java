@@ -4,7 +4,8 @@ import dev.hazelog.facade.domain.Failover;
 import dev.hazelog.facade.domain.InstanceDirectory;
 import dev.hazelog.facade.domain.InstanceSource;
 import dev.hazelog.facade.domain.LoggingGateway;
-import dev.hazelog.facade.domain.MessageService;
+import dev.hazelog.facade.domain.MessageReader;
+import dev.hazelog.facade.domain.MessageWriter;
 import dev.hazelog.facade.domain.MessagesGateway;
 import dev.hazelog.facade.domain.SystemStatus;
 import dev.hazelog.shared.http.HttpLimits;
@@ -60,16 +61,22 @@ class FacadeConfiguration {
 
     @Bean
     InstanceDirectory instanceDirectory(InstanceSource source, FacadeProperties properties) {
-        InstanceDirectory directory = new InstanceDirectory(source);
+        InstanceDirectory directory = new InstanceDirectory(source, new Random());
         directory.start(properties.instancesRefresh());
         return directory;
     }
 
     @Bean
-    MessageService messageService(
+    Failover failover(FacadeProperties properties, MeterRegistry meters) {
+        return new Failover(
+                properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor(), meters);
+    }
+
+    @Bean
+    MessageWriter messageWriter(
             InstanceDirectory directory,
             LoggingGateway logging,
-            MessagesGateway messages,
+            Failover failover,
             FacadeProperties properties,
             MessageRules rules,
             HttpLimits limits,
@@ -79,19 +86,21 @@ class FacadeConfiguration {
                     "hazelog.facade.max-combined-writes (%d) must not exceed hazelog.message.max-batch (%d)"
                             .formatted(properties.maxCombinedWrites(), rules.maxBatch()));
         }
-        Failover failover = new Failover(
-                properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor(), meters);
-        return new MessageService(
+        return new MessageWriter(
                 directory,
                 logging,
-                messages,
                 failover,
-                new Random(),
-                new MessageService.WriteCombining(
+                new MessageWriter.WriteCombining(
                         properties.writesInFlight(),
                         properties.maxCombinedWrites(),
                         limits.maxBodySize().toBytes()),
                 meters);
+    }
+
+    @Bean
+    MessageReader messageReader(
+            InstanceDirectory directory, LoggingGateway logging, MessagesGateway messages, Failover failover) {
+        return new MessageReader(directory, logging, messages, failover);
     }
 
     @Bean

@@ -1,11 +1,15 @@
 package dev.hazelog.facade.domain;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +28,12 @@ public class InstanceDirectory implements AutoCloseable {
             Thread.ofVirtual().name("instance-refresh").factory());
     private volatile boolean sourceDown;
 
-    public InstanceDirectory(InstanceSource source) {
+    private final RandomGenerator random;
+
+    /** @param random shuffles the instances for {@link #ordered()} */
+    public InstanceDirectory(InstanceSource source, RandomGenerator random) {
         this.source = source;
+        this.random = random;
     }
 
     /** Refreshes now and then every {@code interval} until {@link #close()}. */
@@ -47,6 +55,24 @@ public class InstanceDirectory implements AutoCloseable {
                     List.of(source.describe() + ": no answer"));
         }
         return instances;
+    }
+
+    /** The logging services to try, in turn: the latest known, ordered as {@link #ordered(Instances)} says. */
+    public List<URI> ordered() {
+        return ordered(current());
+    }
+
+    /** Healthy instances first, each group shuffled: the load spreads, and a known-down one is only a last resort. */
+    public List<URI> ordered(Instances instances) {
+        List<URI> healthy = new ArrayList<>();
+        List<URI> unhealthy = new ArrayList<>();
+        for (Instances.LoggingInstance instance : instances.loggingServices()) {
+            (instance.healthy() ? healthy : unhealthy).add(instance.url());
+        }
+        Collections.shuffle(healthy, random);
+        Collections.shuffle(unhealthy, random);
+        healthy.addAll(unhealthy);
+        return healthy;
     }
 
     /** False while the config service does not answer, and the last known instances are served. */

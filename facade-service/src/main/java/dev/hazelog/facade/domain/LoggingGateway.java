@@ -1,6 +1,5 @@
 package dev.hazelog.facade.domain;
 
-import dev.hazelog.shared.wire.FetchAnswer;
 import dev.hazelog.shared.wire.MemberSnapshot;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
@@ -14,15 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One logging service, called over HTTP. Every method throws {@link ServiceUnavailableException} when the instance
- * does not answer or fails; a refusal of the request itself (a 4xx) is thrown as the service's problem.
+ * does not answer or fails, and {@link RefusedException} when it refuses the request itself ({@link IdTakenException}
+ * for an id stored with another text).
  */
 public interface LoggingGateway {
 
     /** @param notBefore passed on, so the message is stamped after what this facade saw acknowledged before */
-    FetchAnswer store(URI instance, UUID id, String text, @Nullable Instant notBefore);
+    Stored store(URI instance, UUID id, String text, @Nullable Instant notBefore);
 
     /** Several messages in one call; one answer per message, in order. */
-    List<FetchAnswer> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore);
+    List<Stored> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore);
 
     /** Every message in acceptance order, read as it arrives; the caller closes the stream. */
     Stream<MessageView> all(URI instance);

@@ -1,8 +1,9 @@
 package dev.hazelog.facade.http;
 
-import dev.hazelog.facade.domain.MessageService;
-import dev.hazelog.facade.domain.MessageService.AllMessages;
-import dev.hazelog.facade.domain.MessageService.Receipt;
+import dev.hazelog.facade.domain.MessageReader;
+import dev.hazelog.facade.domain.MessageReader.AllMessages;
+import dev.hazelog.facade.domain.MessageWriter;
+import dev.hazelog.facade.domain.MessageWriter.Receipt;
 import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
@@ -40,12 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class MessagesController {
 
-    private final MessageService messages;
+    private final MessageWriter writer;
+    private final MessageReader reader;
     private final MessageRules rules;
     private final JsonMapper json;
 
-    MessagesController(MessageService messages, MessageRules rules, JsonMapper json) {
-        this.messages = messages;
+    MessagesController(MessageWriter writer, MessageReader reader, MessageRules rules, JsonMapper json) {
+        this.writer = writer;
+        this.reader = reader;
         this.rules = rules;
         this.json = json;
     }
@@ -57,7 +60,7 @@ class MessagesController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
         if (MessageBodies.isBatch(body)) {
             List<Receipt> receipts =
-                    messages.sendAll(MessageBodies.batch(body, rules), IdempotencyKeys.check(idempotencyKey));
+                    writer.sendAll(MessageBodies.batch(body, rules), IdempotencyKeys.check(idempotencyKey));
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(new CreatedBatch(receipts.stream().map(Created::of).toList()));
         }
@@ -77,7 +80,7 @@ class MessagesController {
             path = "/messages",
             params = {"!limit", "!after"})
     ResponseEntity<StreamingResponseBody> all() {
-        AllMessages all = messages.all();
+        AllMessages all = reader.all();
         return JsonStreams.list(json, "messages", all.messages(), Map.of("messagesService", all.messagesService()));
     }
 
@@ -86,24 +89,24 @@ class MessagesController {
     MessagePage page(
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @RequestParam(name = "after", required = false) @Nullable String after) {
-        return messages.page(Paging.after(after), Paging.limit(limit));
+        return reader.page(Paging.after(after), Paging.limit(limit));
     }
 
     /** The last {@code ?limit=} messages (default and maximum as for a page), in acceptance order. */
     @GetMapping("/messages/latest")
     MessageList latest(@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
-        return new MessageList(messages.latest(Paging.limit(limit)));
+        return new MessageList(reader.latest(Paging.limit(limit)));
     }
 
     @GetMapping("/messages/{id}")
     MessageView one(@PathVariable("id") String id) {
         UUID uuid = MessageIds.parse("id", id);
-        return messages.find(uuid).orElseThrow(() -> ProblemException.messageNotFound(uuid));
+        return reader.find(uuid).orElseThrow(() -> ProblemException.messageNotFound(uuid));
     }
 
     /** 201 for a new message and for a repeat alike, so a client retrying after a lost answer sees the same one. */
     private ResponseEntity<Created> created(String text, @Nullable String idempotencyKey) {
-        Receipt receipt = messages.send(rules.check(text), IdempotencyKeys.check(idempotencyKey));
+        Receipt receipt = writer.send(rules.check(text), IdempotencyKeys.check(idempotencyKey));
         return ResponseEntity.created(URI.create("/messages/" + receipt.id())).body(Created.of(receipt));
     }
 

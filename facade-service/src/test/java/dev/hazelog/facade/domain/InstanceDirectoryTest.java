@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hazelog.facade.domain.Instances.LoggingInstance;
 import java.net.URI;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InstanceDirectoryTest {
@@ -41,7 +42,7 @@ class InstanceDirectoryTest {
     }
 
     private final FakeSource source = new FakeSource();
-    private final InstanceDirectory directory = new InstanceDirectory(source);
+    private final InstanceDirectory directory = new InstanceDirectory(source, new Random());
 
     @Test
     void asksTheConfigServiceWhenItKnowsNothingYet() {

@@ -9,6 +9,7 @@ import dev.hazelog.shared.wire.InstanceStatus;
 import dev.hazelog.shared.wire.MemberSnapshot;
 import java.net.URI;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SystemStatusTest {
@@ -27,20 +28,22 @@ class SystemStatusTest {
             new MemberSnapshot.Entries(7, 5));
 
     private final LoggingGateway logging = mock(LoggingGateway.class);
-    private final InstanceDirectory directory = new InstanceDirectory(new InstanceSource() {
-        @Override
-        public Instances fetch() {
-            return new Instances(
-                    List.of(new LoggingInstance(L1, true), new LoggingInstance(L2, false)),
-                    URI.create("http://127.0.0.1:5005"),
-                    STATUSES);
-        }
+    private final InstanceDirectory directory = new InstanceDirectory(
+            new InstanceSource() {
+                @Override
+                public Instances fetch() {
+                    return new Instances(
+                            List.of(new LoggingInstance(L1, true), new LoggingInstance(L2, false)),
+                            URI.create("http://127.0.0.1:5005"),
+                            STATUSES);
+                }
 
-        @Override
-        public String describe() {
-            return "http://127.0.0.1:5006";
-        }
-    });
+                @Override
+                public String describe() {
+                    return "http://127.0.0.1:5006";
+                }
+            },
+            new Random());
 
     @Test
     void listsEveryInstanceAndWhatEachMemberHoldsAndNoMemberForOneThatDoesNotAnswer() {

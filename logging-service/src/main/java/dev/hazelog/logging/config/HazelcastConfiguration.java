@@ -4,9 +4,11 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.ClusterStatus;
-import dev.hazelog.logging.domain.HazelcastMessageStore;
 import dev.hazelog.logging.domain.HeapLimit;
 import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.hazelcast.HazelcastClusterStatus;
+import dev.hazelog.logging.hazelcast.HazelcastMessageStore;
+import dev.hazelog.logging.hazelcast.MemberConfigFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -36,13 +38,24 @@ class HazelcastConfiguration {
 
     @Bean
     ClusterStatus clusterStatus(HazelcastInstance hazelcast) {
-        return new ClusterStatus(hazelcast);
+        return new HazelcastClusterStatus(hazelcast);
     }
 
-    /** How many messages this member holds: as their owner, and as a backup of another member's. */
+    /**
+     * How many messages this member holds (as their owner, and as a backup of another member's), and how many members
+     * its cluster has.
+     */
     @Bean
-    MeterBinder mapEntries(ClusterStatus cluster) {
+    MeterBinder clusterMeters(ClusterStatus cluster) {
         return meters -> {
+            Gauge.builder(
+                            "hazelog.cluster.members",
+                            cluster,
+                            status -> status.running()
+                                    ? status.snapshot().members().size()
+                                    : 0)
+                    .description("Members of the cluster this service's member sees, itself included")
+                    .register(meters);
             Gauge.builder(
                             "hazelog.map.entries",
                             cluster,

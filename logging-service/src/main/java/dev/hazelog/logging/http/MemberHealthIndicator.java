@@ -22,7 +22,7 @@ class MemberHealthIndicator implements HealthIndicator {
             return Health.down().withDetail("member", "not running").build();
         }
         MemberSnapshot snapshot = cluster.snapshot();
-        Health.Builder health = "ACTIVE".equals(snapshot.state()) ? Health.up() : Health.down();
+        Health.Builder health = cluster.acceptsWrites() ? Health.up() : Health.down();
         return health.withDetail("clusterName", snapshot.clusterName())
                 .withDetail("self", snapshot.self())
                 .withDetail("state", snapshot.state())

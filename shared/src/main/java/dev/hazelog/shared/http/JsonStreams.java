@@ -11,8 +11,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers that can hold every stored message, written one message at a time as they come: no layer holds the
- * whole answer. Each closes its stream when done, which releases whatever it reads from.
+ * Answers that can hold every stored message, written one message at a time as they come, so that the HTTP layers
+ * (a logging service's answer, the facade relaying it) never hold the whole answer as text. What they stream from
+ * may: a logging service's store reads everything in one query. Each closes its stream when done, which releases
+ * whatever it reads from.
  */
 public final class JsonStreams {
 

@@ -8,9 +8,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The rooms every service has: {@code http} (routes, wire records, calls out), {@code domain} (the logic) and
- * {@code config} (properties and beans). The domain knows neither of the others; services share only
- * {@code dev.hazelog.shared}.
+ * The rooms every service has: {@code http} (routes in, their wire records), {@code domain} (the rules) and
+ * {@code config} (properties and beans); the facade adds {@code client} (calls out to the other services) and a
+ * logging service {@code hazelcast} (the adapter to its member and the map). The domain knows none of the others, nor
+ * HTTP or Hazelcast: transport and storage are translated into domain exceptions and values at the edge. Services
+ * share only {@code dev.hazelog.shared}.
  */
 public final class ArchitectureRules {
 
@@ -27,8 +29,16 @@ public final class ArchitectureRules {
                 .resideInAPackage(base + ".domain..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(base + ".http..", base + ".config..", "org.springframework.web..")
-                .because("the domain is reached through http and wired by config, never the other way round")
+                .resideInAnyPackage(
+                        base + ".http..",
+                        base + ".client..",
+                        base + ".config..",
+                        base + ".hazelcast..",
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "dev.hazelog.shared.http..",
+                        "com.hazelcast..")
+                .because("the domain holds the rules alone; HTTP and Hazelcast are translated at the edge")
                 .allowEmptyShould(true) // the messages service has no logic yet, so no domain
                 .check(classes);
         noClasses()
@@ -36,8 +46,25 @@ public final class ArchitectureRules {
                 .resideInAPackage(base + ".http..")
                 .should()
                 .dependOnClassesThat()
+                .resideInAnyPackage(base + ".client..", base + ".hazelcast..", "com.hazelcast..")
+                .because("routes reach other services and the cluster through the domain")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(base + ".client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(base + ".http..")
+                .because("calls out do not depend on the routes in")
+                .allowEmptyShould(true) // only the facade calls out
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(base + ".hazelcast..", base + ".config..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("com.hazelcast..")
-                .because("routes reach the cluster through the domain")
+                .because("the member and its map belong to the Hazelcast adapter, which config only wires")
                 .check(classes);
         noClasses()
                 .that()

@@ -1,16 +1,17 @@
-package dev.hazelog.facade.http;
+package dev.hazelog.facade.client;
 
 import dev.hazelog.facade.domain.LoggingGateway;
-import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.facade.domain.RefusedException;
+import dev.hazelog.facade.domain.Stored;
 import dev.hazelog.shared.http.WriteToken;
-import dev.hazelog.shared.wire.FetchAnswer;
-import dev.hazelog.shared.wire.FetchBatch;
-import dev.hazelog.shared.wire.FetchBatchAnswer;
-import dev.hazelog.shared.wire.FetchRequest;
 import dev.hazelog.shared.wire.MemberSnapshot;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
+import dev.hazelog.shared.wire.StoreAnswer;
+import dev.hazelog.shared.wire.StoreBatch;
+import dev.hazelog.shared.wire.StoreBatchAnswer;
+import dev.hazelog.shared.wire.StoreRequest;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -40,27 +41,38 @@ class LoggingServiceClient implements LoggingGateway {
     }
 
     @Override
-    public FetchAnswer store(URI instance, UUID id, String text, @Nullable Instant notBefore) {
-        return ServiceCalls.call(
+    public Stored store(URI instance, UUID id, String text, @Nullable Instant notBefore) {
+        return stored(ServiceCalls.call(
                 instance,
                 withToken(http.post().uri(instance.resolve("/fetching_message")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new FetchRequest(id.toString(), text, notBefore)),
-                FetchAnswer.class);
+                        .body(new StoreRequest(id.toString(), text, notBefore)),
+                StoreAnswer.class));
     }
 
     @Override
-    public List<FetchAnswer> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore) {
-        List<FetchRequest> requests = messages.stream()
-                .map(message -> new FetchRequest(message.id().toString(), message.text(), null))
+    public List<Stored> storeAll(URI instance, List<NewMessage> messages, @Nullable Instant notBefore) {
+        List<StoreRequest> requests = messages.stream()
+                .map(message -> new StoreRequest(message.id().toString(), message.text(), null))
                 .toList();
         return ServiceCalls.call(
                         instance,
                         withToken(http.post().uri(instance.resolve("/messages")))
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .body(new FetchBatch(requests, notBefore)),
-                        FetchBatchAnswer.class)
-                .results();
+                                .body(new StoreBatch(requests, notBefore)),
+                        StoreBatchAnswer.class)
+                .results()
+                .stream()
+                .map(LoggingServiceClient::stored)
+                .toList();
+    }
+
+    private static Stored stored(StoreAnswer answer) {
+        return new Stored(
+                UUID.fromString(answer.id()),
+                answer.storedBy(),
+                answer.acceptedAt(),
+                StoreAnswer.DUPLICATE.equals(answer.status()));
     }
 
     @Override
@@ -103,8 +115,8 @@ class LoggingServiceClient implements LoggingGateway {
         try {
             return Optional.of(ServiceCalls.call(
                     instance, http.get().uri(instance.resolve("/messages/" + id)), MessageView.class));
-        } catch (ProblemException e) {
-            if (e.status().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+        } catch (RefusedException e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
                 return Optional.empty();
             }
             throw e;

@@ -1,4 +1,4 @@
-package dev.hazelog.logging.config;
+package dev.hazelog.logging.hazelcast;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.IndexConfig;
@@ -6,8 +6,7 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
-import dev.hazelog.logging.domain.HazelcastMessageStore;
-import dev.hazelog.logging.domain.StoredMessageSerializer;
+import dev.hazelog.logging.config.ClusterProperties;
 
 /**
  * Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list, or

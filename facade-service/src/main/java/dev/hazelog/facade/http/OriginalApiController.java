@@ -1,8 +1,9 @@
 package dev.hazelog.facade.http;
 
-import dev.hazelog.facade.domain.MessageService;
-import dev.hazelog.facade.domain.MessageService.AllMessages;
-import dev.hazelog.facade.domain.MessageService.Receipt;
+import dev.hazelog.facade.domain.MessageReader;
+import dev.hazelog.facade.domain.MessageReader.AllMessages;
+import dev.hazelog.facade.domain.MessageWriter;
+import dev.hazelog.facade.domain.MessageWriter.Receipt;
 import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.wire.MessageView;
@@ -19,14 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The original system's routes, with its names and shapes, so its clients keep working. */
 @RestController
-class SeedController {
+class OriginalApiController {
 
-    private final MessageService messages;
+    private final MessageWriter writer;
+    private final MessageReader reader;
     private final MessageRules rules;
     private final JsonMapper json;
 
-    SeedController(MessageService messages, MessageRules rules, JsonMapper json) {
-        this.messages = messages;
+    OriginalApiController(MessageWriter writer, MessageReader reader, MessageRules rules, JsonMapper json) {
+        this.writer = writer;
+        this.reader = reader;
         this.rules = rules;
         this.json = json;
     }
@@ -39,14 +42,14 @@ class SeedController {
     SendAnswer send(
             @RequestBody SendRequest request,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
-        Receipt receipt = messages.send(rules.check(request.msg()), IdempotencyKeys.check(idempotencyKey));
+        Receipt receipt = writer.send(rules.check(request.msg()), IdempotencyKeys.check(idempotencyKey));
         return new SendAnswer("200", receipt.id().toString(), receipt.storedBy(), receipt.repeat());
     }
 
     /** {@code {"all_msgs": "<messages joined by ', '>\n<messages service text>"}}, streamed. */
     @GetMapping("/get_resulted_messages")
     ResponseEntity<StreamingResponseBody> resultedMessages() {
-        AllMessages all = messages.all();
+        AllMessages all = reader.all();
         return JsonStreams.joined(
                 json,
                 "all_msgs",

@@ -1,8 +1,9 @@
-package dev.hazelog.facade.http;
+package dev.hazelog.facade.client;
 
+import dev.hazelog.facade.domain.IdTakenException;
 import dev.hazelog.facade.domain.InstanceFullException;
+import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
-import dev.hazelog.shared.http.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,8 +19,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Runs one call to another service and sorts its failures: no answer or a 5xx becomes a
- * {@link ServiceUnavailableException} (try again, or elsewhere), a 4xx a {@link ProblemException} with the
- * service's own problem (do not: it would be refused anywhere, so it is passed on to the client).
+ * {@link ServiceUnavailableException} (try again, or elsewhere), a 4xx a {@link RefusedException} with the
+ * service's own problem (do not: it would be refused anywhere, so it is passed on to the client); a 409, an id taken
+ * by another text, is an {@link IdTakenException}.
  */
 final class ServiceCalls {
 
@@ -60,10 +62,11 @@ final class ServiceCalls {
         HttpStatusCode status = response.getStatusCode();
         if (status.is4xxClientError()) {
             ProblemDetail problem = readProblem(response, status);
-            throw new ProblemException(
-                    status,
-                    problem.getTitle() == null ? "Rejected" : problem.getTitle(),
-                    problem.getDetail() == null ? service + " answered " + status.value() : problem.getDetail());
+            String title = problem.getTitle() == null ? "Rejected" : problem.getTitle();
+            String detail = problem.getDetail() == null ? service + " answered " + status.value() : problem.getDetail();
+            throw status.isSameCodeAs(HttpStatus.CONFLICT)
+                    ? new IdTakenException(status.value(), title, detail)
+                    : new RefusedException(status.value(), title, detail);
         }
         if (status.isSameCodeAs(HttpStatus.INSUFFICIENT_STORAGE)) {
             ProblemDetail problem = readProblem(response, status);

@@ -1,11 +1,11 @@
-package dev.hazelog.facade.http;
+package dev.hazelog.facade.client;
 
 import dev.hazelog.facade.config.FacadeProperties;
 import dev.hazelog.facade.domain.InstanceSource;
 import dev.hazelog.facade.domain.Instances;
 import dev.hazelog.facade.domain.Instances.LoggingInstance;
+import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
-import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.InstanceList;
 import dev.hazelog.shared.wire.InstanceStatus;
 import java.net.URI;
@@ -30,7 +30,7 @@ class ConfigServiceClient implements InstanceSource {
         try {
             return instances(ServiceCalls.call(
                     configService, http.get().uri(configService.resolve("/instances")), InstanceList.class));
-        } catch (ProblemException | IllegalArgumentException e) {
+        } catch (RefusedException | IllegalArgumentException e) {
             throw new ServiceUnavailableException(configService, "unusable answer to /instances");
         }
     }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param notBefore optional: the latest acceptance time the caller has seen. The message is stamped later than it,
  *     so a message sent after another one was acknowledged is listed after it, whatever the members' clocks say.
  */
-public record FetchRequest(
+public record StoreRequest(
         @JsonProperty("UUID") @Nullable String uuid,
         @Nullable String msg,
         @Nullable Instant notBefore) {}

@@ -7,7 +7,7 @@ import java.time.Instant;
  * already stored with the same text); {@code storedBy} names the logging instance that stored it first, and
  * {@code acceptedAt} when.
  */
-public record FetchAnswer(String status, String id, String storedBy, Instant acceptedAt) {
+public record StoreAnswer(String status, String id, String storedBy, Instant acceptedAt) {
 
     public static final String STORED = "ok";
     public static final String DUPLICATE = "duplicate, ok";

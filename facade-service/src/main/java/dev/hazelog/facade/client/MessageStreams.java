@@ -1,4 +1,4 @@
-package dev.hazelog.facade.http;
+package dev.hazelog.facade.client;
 
 import dev.hazelog.shared.wire.MessageView;
 import java.io.IOException;

@@ -3,4 +3,4 @@ package dev.hazelog.shared.wire;
 import java.util.List;
 
 /** Answer of a logging service's {@code POST /messages}: one answer per message, in the order sent. */
-public record FetchBatchAnswer(List<FetchAnswer> results) {}
+public record StoreBatchAnswer(List<StoreAnswer> results) {}

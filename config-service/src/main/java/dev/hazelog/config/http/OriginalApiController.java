@@ -7,17 +7,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class AllPortsController {
+class OriginalApiController {
 
     private final AllPorts answer;
 
-    AllPortsController(Instances instances) {
+    OriginalApiController(Instances instances) {
         this.answer = new AllPorts(
                 instances.loggingServices().stream().map(URI::toString).toList(),
                 instances.messagesService().toString());
     }
 
-    /** The seed's route and shape: {@code {"log_s": [...], "mes_s": "..."}}. */
+    /** The original system's route and shape: {@code {"log_s": [...], "mes_s": "..."}}. */
     @GetMapping("/all_ports")
     AllPorts allPorts() {
         return answer;

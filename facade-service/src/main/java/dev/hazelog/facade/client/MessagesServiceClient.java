@@ -1,8 +1,8 @@
-package dev.hazelog.facade.http;
+package dev.hazelog.facade.client;
 
 import dev.hazelog.facade.domain.MessagesGateway;
+import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
-import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.StaticText;
 import java.net.URI;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ class MessagesServiceClient implements MessagesGateway {
                             http.get().uri(messagesService.resolve("/message_handler")),
                             StaticText.class)
                     .staticText();
-        } catch (ProblemException e) {
+        } catch (RefusedException e) {
             throw new ServiceUnavailableException(messagesService, "refused /message_handler: " + e.getMessage());
         }
     }

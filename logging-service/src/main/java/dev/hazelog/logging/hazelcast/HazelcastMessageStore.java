@@ -1,4 +1,4 @@
-package dev.hazelog.logging.domain;
+package dev.hazelog.logging.hazelcast;
 
 import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastException;
@@ -6,6 +6,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import dev.hazelog.logging.domain.AcceptanceClock;
+import dev.hazelog.logging.domain.ConflictingMessageException;
+import dev.hazelog.logging.domain.HeapLimit;
+import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.domain.StorageUnavailableException;
+import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.logging.domain.UnknownCursorException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -30,7 +37,6 @@ public class HazelcastMessageStore implements MessageStore {
     /** The Compact field that holds the acceptance time; the map keeps a sorted index on it for paging. */
     public static final String ACCEPTED_AT = "acceptedAtMicros";
 
-    private static final long FIRST_WINDOW_MICROS = 100_000;
     /** Clocks differ and callers may push a stamp ahead a little; no message is expected further ahead than this. */
     private static final long FUTURE_MARGIN_MICROS = 60_000_000;
 
@@ -44,6 +50,7 @@ public class HazelcastMessageStore implements MessageStore {
     private final HeapLimit heapLimit;
     private final Counter stored;
     private final Counter duplicates;
+    private final WindowScan scan;
 
     public HazelcastMessageStore(
             HazelcastInstance hazelcast,
@@ -52,6 +59,7 @@ public class HazelcastMessageStore implements MessageStore {
             HeapLimit heapLimit,
             MeterRegistry meters) {
         this.map = hazelcast.getMap(MAP_NAME);
+        this.scan = new WindowScan((from, to) -> map.values(Predicates.between(ACCEPTED_AT, from, to)));
         this.members = () -> hazelcast.getCluster().getMembers().size();
         this.clock = clock;
         this.instanceName = instanceName;
@@ -130,10 +138,7 @@ public class HazelcastMessageStore implements MessageStore {
         });
     }
 
-    /**
-     * Range queries on the sorted index: a window of acceptance times after the cursor, widened until it holds more
-     * than a page or reaches the present. Each query touches about a page of entries, not the whole map.
-     */
+    /** Range queries on the sorted index (see {@link WindowScan}), forward from the cursor to the present. */
     @Override
     public Page page(@Nullable UUID after, int limit) {
         return onCluster(() -> {
@@ -142,49 +147,19 @@ public class HazelcastMessageStore implements MessageStore {
                 throw new UnknownCursorException(after);
             }
             Long first = anchor == null ? map.aggregate(Aggregators.longMin(ACCEPTED_AT)) : micros(anchor.acceptedAt());
-            if (first == null) {
-                return new Page(List.of(), false);
-            }
-            long end = micros(Instant.now()) + FUTURE_MARGIN_MICROS;
-            long window = FIRST_WINDOW_MICROS;
-            while (true) {
-                long to = first + window;
-                List<StoredMessage> found = map.values(Predicates.between(ACCEPTED_AT, first, to)).stream()
-                        .filter(message ->
-                                anchor == null || StoredMessage.ACCEPTANCE_ORDER.compare(message, anchor) > 0)
-                        .sorted(StoredMessage.ACCEPTANCE_ORDER)
-                        .toList();
-                if (found.size() > limit || to >= end) {
-                    return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
-                }
-                window = widened(window, found.size(), limit);
-            }
+            return first == null
+                    ? new Page(List.of(), false)
+                    : scan.forward(first, anchor, limit, micros(Instant.now()) + FUTURE_MARGIN_MICROS);
         });
     }
 
-    /** Range queries back from the present, widened until they hold {@code limit} messages or reach the epoch. */
+    /** Range queries back from the present (see {@link WindowScan}). */
     @Override
     public List<StoredMessage> latest(int limit) {
         return onCluster(() -> {
             long present = micros(Instant.now());
-            long window = FIRST_WINDOW_MICROS;
-            while (true) {
-                long from = present - window;
-                List<StoredMessage> found =
-                        map.values(Predicates.between(ACCEPTED_AT, from, present + FUTURE_MARGIN_MICROS)).stream()
-                                .sorted(StoredMessage.ACCEPTANCE_ORDER)
-                                .toList();
-                if (found.size() >= limit || from <= 0) {
-                    return found.subList(Math.max(0, found.size() - limit), found.size());
-                }
-                window = widened(window, found.size(), limit);
-            }
+            return scan.backward(present, present + FUTURE_MARGIN_MICROS, limit);
         });
-    }
-
-    /** Wide enough for about twice the page, going by how dense the last window was; 16 times if it was empty. */
-    private static long widened(long window, int found, int limit) {
-        return window * (found == 0 ? 16 : Math.max(2, 2L * limit / found));
     }
 
     private static long micros(Instant instant) {

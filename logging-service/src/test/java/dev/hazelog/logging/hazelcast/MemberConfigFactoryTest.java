@@ -1,4 +1,4 @@
-package dev.hazelog.logging.config;
+package dev.hazelog.logging.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
-import dev.hazelog.logging.domain.HazelcastMessageStore;
-import dev.hazelog.logging.domain.StoredMessageSerializer;
+import dev.hazelog.logging.config.ClusterProperties;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The original system's messages service, kept with its route and its answer. */
 @RestController
-class MessageHandlerController {
+class OriginalApiController {
 
     static final StaticText NOT_IMPLEMENTED = new StaticText("Not implemented yet");
 

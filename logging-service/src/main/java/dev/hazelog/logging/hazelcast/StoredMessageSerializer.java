@@ -1,8 +1,9 @@
-package dev.hazelog.logging.domain;
+package dev.hazelog.logging.hazelcast;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import dev.hazelog.logging.domain.StoredMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

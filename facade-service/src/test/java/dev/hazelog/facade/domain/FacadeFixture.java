@@ -1,0 +1,50 @@
+package dev.hazelog.facade.domain;
+
+import dev.hazelog.facade.domain.Instances.LoggingInstance;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+/** A facade's writer and reader over two fake logging services, L1 and L2, and a fake messages service. */
+final class FacadeFixture {
+
+    static final URI L1 = URI.create("http://127.0.0.1:5002");
+    static final URI L2 = URI.create("http://127.0.0.1:5003");
+    static final URI MESSAGES = URI.create("http://127.0.0.1:5005");
+
+    final FakeLogging logging = new FakeLogging();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    boolean messagesServiceDown;
+    boolean l1Healthy = true;
+    private final InstanceDirectory directory = new InstanceDirectory(
+            new InstanceSource() {
+                @Override
+                public Instances fetch() {
+                    return new Instances(
+                            List.of(new LoggingInstance(L1, l1Healthy), new LoggingInstance(L2, true)),
+                            MESSAGES,
+                            List.of());
+                }
+
+                @Override
+                public String describe() {
+                    return "test";
+                }
+            },
+            new Random(7));
+    private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters);
+    final MessageWriter writer =
+            new MessageWriter(directory, logging, failover, new MessageWriter.WriteCombining(2, 10, 1_000_000), meters);
+    final MessageReader reader = new MessageReader(
+            directory,
+            logging,
+            messagesService -> {
+                if (messagesServiceDown) {
+                    throw new ServiceUnavailableException(messagesService, "connection refused");
+                }
+                return "Not implemented yet";
+            },
+            failover);
+}

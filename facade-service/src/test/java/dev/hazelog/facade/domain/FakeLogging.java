@@ -1,0 +1,86 @@
+package dev.hazelog.facade.domain;
+
+import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
+import dev.hazelog.shared.wire.MemberSnapshot;
+import dev.hazelog.shared.wire.MessagePage;
+import dev.hazelog.shared.wire.MessageView;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Logging services that store in one shared list, like the cluster; instances in {@code down} do not answer. */
+final class FakeLogging implements LoggingGateway {
+    final List<MessageView> stored = new ArrayList<>();
+    final Set<URI> down = new HashSet<>();
+    final List<UUID> idsSent = new ArrayList<>();
+    final List<URI> called = new ArrayList<>();
+    final List<Instant> notBefores = new ArrayList<>();
+
+    @Override
+    public Stored store(URI instance, UUID id, String text, Instant notBefore) {
+        notBefores.add(notBefore);
+        idsSent.add(id);
+        available(instance);
+        Optional<MessageView> existing = find(instance, id);
+        if (existing.isPresent() && !existing.get().msg().equals(text)) {
+            throw new IdTakenException(409, "Id already used", "taken");
+        }
+        if (existing.isEmpty()) {
+            stored.add(new MessageView(id.toString(), text, Instant.now(), instance.toString()));
+        }
+        Instant acceptedAt = find(instance, id).orElseThrow().acceptedAt();
+        return new Stored(id, instance.toString(), acceptedAt, existing.isPresent());
+    }
+
+    @Override
+    public List<Stored> storeAll(URI instance, List<NewMessage> messages, Instant notBefore) {
+        return messages.stream()
+                .map(message -> store(instance, message.id(), message.text(), notBefore))
+                .toList();
+    }
+
+    @Override
+    public Stream<MessageView> all(URI instance) {
+        available(instance);
+        return List.copyOf(stored).stream();
+    }
+
+    @Override
+    public MessagePage page(URI instance, UUID after, int limit) {
+        available(instance);
+        int from = after == null ? 0 : stored.indexOf(find(instance, after).orElseThrow()) + 1;
+        List<MessageView> page = stored.subList(from, Math.min(stored.size(), from + limit));
+        return new MessagePage(
+                List.copyOf(page), from + limit < stored.size() ? page.getLast().id() : null);
+    }
+
+    @Override
+    public List<MessageView> latest(URI instance, int limit) {
+        available(instance);
+        return List.copyOf(stored.subList(Math.max(0, stored.size() - limit), stored.size()));
+    }
+
+    @Override
+    public MemberSnapshot member(URI instance) {
+        throw new UnsupportedOperationException("not read by the writer or the reader");
+    }
+
+    @Override
+    public Optional<MessageView> find(URI instance, UUID id) {
+        available(instance);
+        return stored.stream().filter(m -> m.id().equals(id.toString())).findFirst();
+    }
+
+    private void available(URI instance) {
+        called.add(instance);
+        if (down.contains(instance)) {
+            throw new ServiceUnavailableException(instance, "connection refused");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hazelog.logging.http;
+
+import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.shared.http.JsonStreams;
+import dev.hazelog.shared.http.MessageIds;
+import dev.hazelog.shared.http.Paging;
+import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.wire.MessageList;
+import dev.hazelog.shared.wire.MessagePage;
+import dev.hazelog.shared.wire.MessageView;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The routes that read messages: the original system's {@code GET /get_fetched_messages}, and {@code GET /messages}
+ * whole, by page, the latest, or one by id.
+ */
+@RestController
+class ReadingController {
+
+    private final MessageStore store;
+    private final JsonMapper json;
+
+    ReadingController(MessageStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /** {@code {"msgs": "m1, m2, ..."}}, streamed. */
+    @GetMapping("/get_fetched_messages")
+    ResponseEntity<StreamingResponseBody> allTexts() {
+        return JsonStreams.joined(json, "msgs", store.all().stream().map(StoredMessage::text), ", ", "");
+    }
+
+    /** Every message, streamed. */
+    @GetMapping(
+            path = "/messages",
+            params = {"!limit", "!after"})
+    ResponseEntity<StreamingResponseBody> messages() {
+        return JsonStreams.list(json, "messages", store.all().stream().map(ReadingController::view), Map.of());
+    }
+
+    /** One page: {@code ?limit=&after=}, either may be left out. */
+    @GetMapping("/messages")
+    MessagePage page(
+            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
+            @RequestParam(name = "after", required = false) @Nullable String after) {
+        MessageStore.Page page = store.page(Paging.after(after), Paging.limit(limit));
+        List<MessageView> messages =
+                page.messages().stream().map(ReadingController::view).toList();
+        return new MessagePage(messages, page.more() ? messages.getLast().id() : null);
+    }
+
+    /** The latest messages, {@code ?limit=} of them (default and maximum as for a page), in acceptance order. */
+    @GetMapping("/messages/latest")
+    MessageList latest(@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
+        return new MessageList(store.latest(Paging.limit(limit)).stream()
+                .map(ReadingController::view)
+                .toList());
+    }
+
+    @GetMapping("/messages/{id}")
+    MessageView message(@PathVariable("id") String id) {
+        UUID uuid = MessageIds.parse("id", id);
+        return store.find(uuid).map(ReadingController::view).orElseThrow(() -> ProblemException.messageNotFound(uuid));
+    }
+
+    private static MessageView view(StoredMessage message) {
+        return new MessageView(message.id(), message.text(), message.acceptedAt(), message.storedBy());
+    }
+}
