@@ -1,15 +1,20 @@
 package dev.hazelog.bench;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import java.util.List;
+import dev.hazelog.logging.config.ClusterProperties;
+import dev.hazelog.logging.hazelcast.MemberConfigFactory;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * {@code java -jar bench.jar member PORT MEMBERS CLUSTER SIZE}: a plain Hazelcast member, networked like a logging
- * service's, that prints {@value #READY} once it sees SIZE members. The start-up baseline for workload S.
+ * {@code java -jar bench.jar member PORT MEMBERS CLUSTER SIZE}: a Hazelcast member configured exactly as a logging
+ * service configures its own (the same factory, the same property defaults), without the service around it; it prints
+ * {@value #READY} once it sees SIZE members. The start-up baseline for workload S.
  */
 final class BareMember {
 
@@ -18,25 +23,18 @@ final class BareMember {
     private BareMember() {}
 
     static void run(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(args[1]);
-        List<String> members = List.of(args[2].split(","));
+        Map<String, String> settings = Map.of(
+                "hazelog.cluster.port", args[1],
+                "hazelog.cluster.members", args[2],
+                "hazelog.cluster.name", args[3]);
         int size = Integer.parseInt(args[4]);
-        Config config = new Config();
-        config.setClusterName(args[3]);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        config.setProperty("hazelcast.logging.type", "none");
-        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(members);
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        ClusterProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("hazelog.cluster", ClusterProperties.class);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(properties));
         CountDownLatch whole = new CountDownLatch(1);
-        member.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipAdapter() {
+        member.getCluster().addMembershipListener(new MembershipAdapter() {
             @Override
-            public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
+            public void memberAdded(MembershipEvent event) {
                 if (event.getMembers().size() >= size) {
                     whole.countDown();
                 }

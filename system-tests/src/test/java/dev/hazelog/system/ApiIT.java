@@ -301,7 +301,8 @@ class ApiIT {
                 .isEqualTo("UP");
         assertThat(launcher.http("logging-1").get("/actuator/prometheus").body())
                 .contains("hazelog_map_entries{kind=\"owned\"", "hazelog_map_entries{kind=\"backup\"")
-                .contains("hazelog_messages_stored_total", "hazelog_messages_duplicates_total");
+                .contains("hazelog_messages_stored_total", "hazelog_messages_duplicates_total")
+                .containsPattern("(?m)^hazelog_cluster_members 3(\\.0)?$");
         assertThat(facade.get("/actuator/prometheus").body())
                 .contains("hazelog_messages_accepted_total", "hazelog_messages_duplicates_total")
                 .contains("hazelog_messages_post_seconds_bucket", "hazelog_facade_failovers_total")
@@ -314,7 +315,23 @@ class ApiIT {
 
         assertThat(api.path("paths").propertyNames())
                 .contains("/messages", "/messages/{id}", "/messages/latest", "/send_to_logging_service")
-                .contains("/get_resulted_messages", "/status");
+                .contains("/get_resulted_messages", "/status")
+                .doesNotContain("/error");
+        assertThat(api.at("/info/title").asString()).isEqualTo("Hazelog");
+        assertThat(api.at("/info/version").asString()).isNotIn("", "v0");
+        assertThat(api.at("/info/description").asString()).isNotBlank();
+        List<JsonNode> operations =
+                api.path("paths").valueStream().flatMap(JsonNode::valueStream).toList();
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(7).allSatisfy(operation -> {
+            assertThat(operation.path("summary").asString()).isNotBlank();
+            operation.path("responses").properties().stream()
+                    .filter(response -> response.getKey().matches("[45]\\d\\d"))
+                    .forEach(response -> assertThat(response.getValue()
+                                    .at("/content/application~1problem+json/schema/$ref")
+                                    .asString())
+                            .isEqualTo("#/components/schemas/Problem"));
+        });
+        assertThat(api.at("/paths/~1messages/post/responses").propertyNames()).contains("400", "413", "415", "503");
         Answer swagger = facade.get("/swagger-ui/index.html");
         assertThat(swagger.status()).isEqualTo(200);
         assertThat(swagger.contentType()).startsWith("text/html");

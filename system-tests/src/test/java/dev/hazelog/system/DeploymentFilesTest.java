@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -29,10 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DeploymentFilesTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
-    private static final List<String> SERVICES =
-            List.of("config", "messages", "logging-1", "logging-2", "logging-3", "facade");
+    private static final Path ROOT = ServiceTable.ROOT;
+    private static final ServiceTable TABLE = ServiceTable.read();
+    private static final List<String> SERVICES = TABLE.names();
     private static final String READINESS = "/actuator/health/readiness";
     private static final String LIVENESS = "/actuator/health/liveness";
     /** Variables of Boot itself (server.*) and of the image; everything else must be a Hazelog property. */
@@ -70,9 +67,10 @@ class DeploymentFilesTest {
             String address =
                     String.valueOf(map(map(logging, "networks"), "hazelog").get("ipv4_address"));
             assertThat(environment).containsEntry("HAZELOG_CLUSTER_BIND_ADDRESS", address);
-            assertThat(environment).containsEntry("HAZELOG_CLUSTER_PORT", String.valueOf(5700 + n));
+            int memberPort = TABLE.get("logging-" + n).memberPort().orElseThrow();
+            assertThat(environment).containsEntry("HAZELOG_CLUSTER_PORT", String.valueOf(memberPort));
             assertThat(environment).containsEntry("HAZELOG_CLUSTER_NAME", defaultOf("logging-service", "name"));
-            members.add(address + ":" + (5700 + n));
+            members.add(address + ":" + memberPort);
         }
         for (int n = 1; n <= 3; n++) {
             assertThat(environment(map(services, "logging-" + n)).get("HAZELOG_CLUSTER_MEMBERS"))
@@ -80,7 +78,24 @@ class DeploymentFilesTest {
         }
         assertThat(environment(map(services, "management-center")).get("MC_DEFAULT_CLUSTER_MEMBERS"))
                 .isEqualTo(String.join(",", members));
-        assertThat(defaultMemberPorts()).containsExactly(5701, 5702, 5703);
+        assertThat(defaultMemberPorts())
+                .containsExactlyElementsOf(TABLE.members().stream()
+                        .map(member -> member.memberPort().orElseThrow())
+                        .toList());
+    }
+
+    @Test
+    void theServiceTableGivesTheFirstServiceOfEachModuleItsDefaultPort() {
+        for (String module : TABLE.services().stream()
+                .map(ServiceTable.Service::module)
+                .distinct()
+                .toList()) {
+            ServiceTable.Service first = TABLE.services().stream()
+                    .filter(service -> service.module().equals(module))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(first.port()).as(first.name()).isEqualTo(applicationPort(module));
+        }
     }
 
     @Test
@@ -211,12 +226,9 @@ class DeploymentFilesTest {
 
     // --- What the code says -----------------------------------------------------------------------------------
 
-    /** Ports as {@code ./hazelog up} gives them: its table of defaults. */
+    /** Ports as {@code ./hazelog up} gives them: deploy/services.conf. */
     private static int launcherPort(String name) {
-        Matcher matcher = Pattern.compile(Pattern.quote(name) + "\\) echo \"\\$\\{HAZELOG_\\w+_PORT:-(\\d+)}\"")
-                .matcher(read(ROOT.resolve("hazelog")));
-        assertThat(matcher.find()).as("./hazelog's port for " + name).isTrue();
-        return Integer.parseInt(matcher.group(1));
+        return TABLE.get(name).port();
     }
 
     /** server.port in the module's application.yml. */

@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  */
 final class Launcher implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("config", "messages", "logging-1", "logging-2", "logging-3", "facade");
+    static final ServiceTable TABLE = ServiceTable.read();
+    static final List<String> SERVICES = TABLE.names();
 
-    private final Path root =
-            Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
+    private final Path root = ServiceTable.ROOT;
     private final Path runDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> environment = new HashMap<>();
@@ -51,11 +51,9 @@ final class Launcher implements AutoCloseable {
         // Every run has the write token on: the facade must send it, and nobody else can write to a logging service.
         environment.put("HAZELOG_SECURITY_WRITE_TOKEN", "system-" + UUID.randomUUID());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
-        ports.forEach((name, port) ->
-                environment.put("HAZELOG_" + name.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port)));
-        for (int member = 1; member <= 3; member++) {
-            environment.put("HAZELOG_MEMBER_" + member + "_PORT", String.valueOf(FreePorts.next()));
-        }
+        ports.forEach((name, port) -> environment.put(TABLE.get(name).portVariable(), String.valueOf(port)));
+        TABLE.members()
+                .forEach(member -> environment.put(member.memberPortVariable(), String.valueOf(FreePorts.next())));
         environment.putAll(settings);
     }
 

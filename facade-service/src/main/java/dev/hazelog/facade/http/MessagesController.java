@@ -12,6 +12,10 @@ import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -41,6 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class MessagesController {
 
+    /** Both handlers of GET /messages are one operation in the API document. */
+    private static final String EVERY_MESSAGE_OR_A_PAGE =
+            "Every message in acceptance order, or one page of them after a cursor (?limit=&after=)";
+
     private final MessageWriter writer;
     private final MessageReader reader;
     private final MessageRules rules;
@@ -54,6 +62,15 @@ class MessagesController {
     }
 
     /** {@code {"msg": "..."}}, or an array of them: a batch stored in one call, answered in the same order. */
+    @Operation(summary = "Store a message, or a batch (a JSON array) in one call")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Stored: the message's id, or one answer per message of a batch, in order",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {Created.class, CreatedBatch.class})))
+    @StoreProblems
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> createFromJson(
             @RequestBody JsonNode body,
@@ -67,6 +84,16 @@ class MessagesController {
         return created(MessageBodies.single(body, rules), idempotencyKey);
     }
 
+    @Operation(summary = "Store a message sent as plain text")
+    // The same answer as for JSON: both handlers are one operation in the API document.
+    @ApiResponse(
+            responseCode = "201",
+            description = "Stored: the message's id, or one answer per message of a batch, in order",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {Created.class, CreatedBatch.class})))
+    @StoreProblems
     @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<Created> createFromText(
             @RequestBody byte[] body,
@@ -76,6 +103,12 @@ class MessagesController {
     }
 
     /** Every message, streamed, and the messages service's part: {"messages": [...], "messagesService": {...}}. */
+    @Operation(summary = EVERY_MESSAGE_OR_A_PAGE)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Without limit and after: every message, streamed, with the messages service's answer")
+    @ReadProblems
+    @ApiResponse(responseCode = "507", description = "Too many to read at once; read them page by page")
     @GetMapping(
             path = "/messages",
             params = {"!limit", "!after"})
@@ -85,6 +118,13 @@ class MessagesController {
     }
 
     /** One page, {@code {"messages": [...], "next": "<id>"}}: {@code ?limit=&after=}, either may be left out. */
+    @Operation(summary = EVERY_MESSAGE_OR_A_PAGE)
+    @ApiResponse(
+            responseCode = "200",
+            description = "With limit or after: one page, and the cursor of the next",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A limit out of range, or an unknown or malformed cursor")
+    @ReadProblems
     @GetMapping("/messages")
     MessagePage page(
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
@@ -93,11 +133,20 @@ class MessagesController {
     }
 
     /** The last {@code ?limit=} messages (default and maximum as for a page), in acceptance order. */
+    @Operation(summary = "The latest messages, in acceptance order")
+    @ApiResponse(responseCode = "200", description = "The messages", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A limit out of range")
+    @ReadProblems
     @GetMapping("/messages/latest")
     MessageList latest(@RequestParam(name = "limit", required = false) @Nullable Integer limit) {
         return new MessageList(reader.latest(Paging.limit(limit)));
     }
 
+    @Operation(summary = "One message by its id")
+    @ApiResponse(responseCode = "200", description = "The message", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID")
+    @ApiResponse(responseCode = "404", description = "No message has this id")
+    @ReadProblems
     @GetMapping("/messages/{id}")
     MessageView one(@PathVariable("id") String id) {
         UUID uuid = MessageIds.parse("id", id);

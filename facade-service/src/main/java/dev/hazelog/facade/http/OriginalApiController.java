@@ -7,6 +7,8 @@ import dev.hazelog.facade.domain.MessageWriter.Receipt;
 import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.wire.MessageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,9 @@ class OriginalApiController {
      * {@code {"msg": "..."}} → {@code {"status": "200", "id": "...", "storedBy": "...", "repeat": false}}; with an
      * {@code Idempotency-Key} header, a repeat gets the same id and {@code "repeat": true}.
      */
+    @Operation(summary = "Store a message (the original system's route)")
+    @ApiResponse(responseCode = "200", description = "Stored", useReturnTypeSchema = true)
+    @StoreProblems
     @PostMapping(path = "/send_to_logging_service", consumes = MediaType.APPLICATION_JSON_VALUE)
     SendAnswer send(
             @RequestBody SendRequest request,
@@ -47,6 +52,12 @@ class OriginalApiController {
     }
 
     /** {@code {"all_msgs": "<messages joined by ', '>\n<messages service text>"}}, streamed. */
+    @Operation(summary = "Every message joined into one text, and the messages service's answer (original route)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{\"all_msgs\": \"<messages joined by ', '>\\n<messages service text>\"}")
+    @ReadProblems
+    @ApiResponse(responseCode = "507", description = "Too many to read at once; read them page by page")
     @GetMapping("/get_resulted_messages")
     ResponseEntity<StreamingResponseBody> resultedMessages() {
         AllMessages all = reader.all();

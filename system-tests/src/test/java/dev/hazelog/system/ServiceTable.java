@@ -1,0 +1,62 @@
+package dev.hazelog.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** {@code deploy/services.conf}: every service with its default ports and module, as {@code ./hazelog} reads it. */
+record ServiceTable(List<Service> services) {
+
+    static final Path ROOT =
+            Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
+
+    /** @param memberPort the port of the Hazelcast member a logging service embeds; empty for the others */
+    record Service(String name, int port, OptionalInt memberPort, String module) {
+
+        /** The variable that overrides its HTTP port, e.g. {@code HAZELOG_LOGGING_2_PORT}. */
+        String portVariable() {
+            return "HAZELOG_" + name.toUpperCase().replace('-', '_') + "_PORT";
+        }
+
+        /** The variable that overrides its member's port, e.g. {@code HAZELOG_MEMBER_2_PORT}. */
+        String memberPortVariable() {
+            return "HAZELOG_MEMBER_" + name.substring(name.lastIndexOf('-') + 1) + "_PORT";
+        }
+    }
+
+    static ServiceTable read() {
+        try {
+            return new ServiceTable(Files.readAllLines(ROOT.resolve("deploy/services.conf")).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.trim().split("\\s+"))
+                    .map(fields -> new Service(
+                            fields[0],
+                            Integer.parseInt(fields[1]),
+                            fields[2].equals("-") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(fields[2])),
+                            fields[3]))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> names() {
+        return services.stream().map(Service::name).toList();
+    }
+
+    Service get(String name) {
+        return services.stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in deploy/services.conf"));
+    }
+
+    List<Service> members() {
+        return services.stream()
+                .filter(service -> service.memberPort().isPresent())
+                .toList();
+    }
+}
