@@ -13,8 +13,6 @@ import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -63,13 +61,7 @@ class MessagesController {
 
     /** {@code {"msg": "..."}}, or an array of them: a batch stored in one call, answered in the same order. */
     @Operation(summary = "Store a message, or a batch (a JSON array) in one call")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Stored: the message's id, or one answer per message of a batch, in order",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(oneOf = {Created.class, CreatedBatch.class})))
+    @MessagesCreated
     @StoreProblems
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> createFromJson(
@@ -85,14 +77,7 @@ class MessagesController {
     }
 
     @Operation(summary = "Store a message sent as plain text")
-    // The same answer as for JSON: both handlers are one operation in the API document.
-    @ApiResponse(
-            responseCode = "201",
-            description = "Stored: the message's id, or one answer per message of a batch, in order",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(oneOf = {Created.class, CreatedBatch.class})))
+    @MessagesCreated
     @StoreProblems
     @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<Created> createFromText(
