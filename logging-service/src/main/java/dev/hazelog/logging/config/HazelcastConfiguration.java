@@ -1,18 +1,23 @@
 package dev.hazelog.logging.config;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.ClusterStatus;
 import dev.hazelog.logging.domain.HeapLimit;
+import dev.hazelog.logging.domain.MessageArchive;
+import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.hazelcast.HazelcastClusterStatus;
 import dev.hazelog.logging.hazelcast.HazelcastMessageStore;
+import dev.hazelog.logging.hazelcast.MapHistory;
 import dev.hazelog.logging.hazelcast.MemberConfigFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,20 +25,30 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HazelcastConfiguration {
 
+    /** With a database behind it, the map writes through its table and keeps only a working set in memory. */
     @Bean(destroyMethod = "shutdown")
-    HazelcastInstance hazelcastInstance(ClusterProperties properties) {
-        return Hazelcast.newHazelcastInstance(MemberConfigFactory.create(properties));
+    HazelcastInstance hazelcastInstance(
+            ClusterProperties properties, StoreProperties store, ObjectProvider<MessageArchive> archive) {
+        Config config = MemberConfigFactory.create(properties);
+        archive.ifAvailable(messages -> MemberConfigFactory.writeThrough(config, messages, store.workingSet()));
+        return Hazelcast.newHazelcastInstance(config);
     }
 
     @Bean
     MessageStore messageStore(
-            HazelcastInstance hazelcast, ClusterStatus cluster, ClusterProperties properties, MeterRegistry meters) {
+            HazelcastInstance hazelcast,
+            ClusterStatus cluster,
+            ClusterProperties properties,
+            ObjectProvider<MessageArchive> archive,
+            MeterRegistry meters) {
         AcceptanceClock clock = new AcceptanceClock(() -> hazelcast.getCluster().getClusterTime(), Clock.systemUTC());
         String instanceName = properties.instanceName().isBlank()
                 ? "logging@" + cluster.snapshot().self()
                 : properties.instanceName();
-        return new HazelcastMessageStore(
-                hazelcast, clock, instanceName, HeapLimit.ofThisJvm(properties.maxHeapFill()), meters);
+        HeapLimit heapLimit = HeapLimit.ofThisJvm(properties.maxHeapFill());
+        MessageArchive durable = archive.getIfAvailable();
+        MessageHistory history = durable != null ? durable : new MapHistory(hazelcast, heapLimit);
+        return new HazelcastMessageStore(hazelcast, clock, instanceName, heapLimit, history, meters);
     }
 
     @Bean

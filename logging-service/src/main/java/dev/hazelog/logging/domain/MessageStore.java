@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The messages of the whole cluster, keyed by id. */
-public interface MessageStore {
+/** The messages of the whole cluster, keyed by id, read back in acceptance order. */
+public interface MessageStore extends MessageHistory {
 
     /**
      * Stores the message unless its id is already stored. Atomic across the cluster: of many concurrent calls with
@@ -25,31 +25,10 @@ public interface MessageStore {
      */
     List<StoreResult> storeAll(List<NewMessage> messages, @Nullable Instant notBefore);
 
-    /**
-     * Every message, in acceptance order.
-     *
-     * @throws StorageFullException if they would not fit in this member's free memory
-     */
-    List<StoredMessage> all();
-
-    /**
-     * Up to {@code limit} messages in acceptance order, starting after the message {@code after} (or at the first).
-     * Reading page after page costs about the same per page however many messages are stored.
-     *
-     * @throws UnknownCursorException if no message has the id {@code after}
-     */
-    Page page(@Nullable UUID after, int limit);
-
-    /** The last {@code limit} messages, in acceptance order; like a page, it touches about that many entries. */
-    List<StoredMessage> latest(int limit);
-
     Optional<StoredMessage> find(UUID id);
 
     /** @param message what the store holds for the id now; {@code duplicate} when it was there before the call */
     record StoreResult(StoredMessage message, boolean duplicate) {}
 
     record NewMessage(UUID id, String text) {}
-
-    /** @param more whether messages follow the last one of this page */
-    record Page(List<StoredMessage> messages, boolean more) {}
 }

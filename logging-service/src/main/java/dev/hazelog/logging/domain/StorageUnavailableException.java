@@ -1,6 +1,9 @@
 package dev.hazelog.logging.domain;
 
-/** The cluster could not complete the operation (the member is shutting down, or the operation timed out). */
+/**
+ * The store could not complete the operation: the member is shutting down, the operation timed out, or the database
+ * behind the map did not answer.
+ */
 public class StorageUnavailableException extends RuntimeException {
 
     public StorageUnavailableException(Throwable cause) {
@@ -8,5 +11,9 @@ public class StorageUnavailableException extends RuntimeException {
                 "The cluster could not complete the operation: "
                         + cause.getClass().getSimpleName(),
                 cause);
+    }
+
+    public StorageUnavailableException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -1,22 +1,19 @@
 package dev.hazelog.logging.hazelcast;
 
-import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
 import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.HeapLimit;
+import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
-import dev.hazelog.logging.domain.UnknownCursorException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,21 +21,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link MessageStore} on the distributed map {@value #MAP_NAME}, keyed by the id's canonical string. */
+/**
+ * {@link MessageStore} on the distributed map {@value #MAP_NAME}, keyed by the id's canonical string; reads in
+ * acceptance order come from its {@link MessageHistory}: the map itself, or the database behind it.
+ */
 public class HazelcastMessageStore implements MessageStore {
 
     public static final String MAP_NAME = "messages";
     /** The Compact field that holds the acceptance time; the map keeps a sorted index on it for paging. */
     public static final String ACCEPTED_AT = "acceptedAtMicros";
-
-    /** Clocks differ and callers may push a stamp ahead a little; no message is expected further ahead than this. */
-    private static final long FUTURE_MARGIN_MICROS = 60_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(HazelcastMessageStore.class);
     private static final int LOGGED_TEXT_LENGTH = 80;
@@ -46,21 +43,20 @@ public class HazelcastMessageStore implements MessageStore {
     private final IMap<String, StoredMessage> map;
     private final AcceptanceClock clock;
     private final String instanceName;
-    private final IntSupplier members;
     private final HeapLimit heapLimit;
     private final Counter stored;
     private final Counter duplicates;
-    private final WindowScan scan;
+    private final MessageHistory history;
 
     public HazelcastMessageStore(
             HazelcastInstance hazelcast,
             AcceptanceClock clock,
             String instanceName,
             HeapLimit heapLimit,
+            MessageHistory history,
             MeterRegistry meters) {
         this.map = hazelcast.getMap(MAP_NAME);
-        this.scan = new WindowScan((from, to) -> map.values(Predicates.between(ACCEPTED_AT, from, to)));
-        this.members = () -> hazelcast.getCluster().getMembers().size();
+        this.history = history;
         this.clock = clock;
         this.instanceName = instanceName;
         this.heapLimit = heapLimit;
@@ -125,45 +121,19 @@ public class HazelcastMessageStore implements MessageStore {
         }
     }
 
-    /**
-     * One query: the fastest way to read everything (twice as fast as page after page at 100k messages), but the
-     * member answering holds the whole answer at once. A read that would not fit in its free memory is refused
-     * instead of taking the member down; the client reads page by page then.
-     */
     @Override
-    public List<StoredMessage> all() {
-        return onCluster(() -> {
-            heapLimit.checkRoomFor(map.getLocalMapStats().getOwnedEntryMemoryCost() * members.getAsInt());
-            return map.values().stream().sorted(StoredMessage.ACCEPTANCE_ORDER).toList();
-        });
+    public Stream<StoredMessage> all() {
+        return history.all();
     }
 
-    /** Range queries on the sorted index (see {@link WindowScan}), forward from the cursor to the present. */
     @Override
     public Page page(@Nullable UUID after, int limit) {
-        return onCluster(() -> {
-            StoredMessage anchor = after == null ? null : map.get(after.toString());
-            if (after != null && anchor == null) {
-                throw new UnknownCursorException(after);
-            }
-            Long first = anchor == null ? map.aggregate(Aggregators.longMin(ACCEPTED_AT)) : micros(anchor.acceptedAt());
-            return first == null
-                    ? new Page(List.of(), false)
-                    : scan.forward(first, anchor, limit, micros(Instant.now()) + FUTURE_MARGIN_MICROS);
-        });
+        return history.page(after, limit);
     }
 
-    /** Range queries back from the present (see {@link WindowScan}). */
     @Override
     public List<StoredMessage> latest(int limit) {
-        return onCluster(() -> {
-            long present = micros(Instant.now());
-            return scan.backward(present, present + FUTURE_MARGIN_MICROS, limit);
-        });
-    }
-
-    private static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return history.latest(limit);
     }
 
     @Override
@@ -171,7 +141,8 @@ public class HazelcastMessageStore implements MessageStore {
         return Optional.ofNullable(onCluster(() -> map.get(id.toString())));
     }
 
-    private static <T extends @Nullable Object> T onCluster(Supplier<T> operation) {
+    /** Runs a cluster operation; the cluster's failures and the database's (behind the map) as the domain's. */
+    static <T extends @Nullable Object> T onCluster(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (HazelcastException | HazelcastInstanceNotActiveException e) {

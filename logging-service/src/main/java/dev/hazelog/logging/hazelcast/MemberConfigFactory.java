@@ -1,12 +1,17 @@
 package dev.hazelog.logging.hazelcast;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
 import dev.hazelog.logging.config.ClusterProperties;
+import dev.hazelog.logging.domain.MessageArchive;
 
 /**
  * Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list, or
@@ -67,5 +72,23 @@ public final class MemberConfigFactory {
                 .addIndexConfig(new IndexConfig(IndexType.SORTED, HazelcastMessageStore.ACCEPTED_AT));
         config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new StoredMessageSerializer());
         return config;
+    }
+
+    /**
+     * Puts the archive behind the map: a put returns once the archive has the entry (write-through), an entry the map
+     * does not hold is loaded from it, and each member keeps at most {@code workingSet} entries, the least recently used
+     * leaving first.
+     */
+    public static void writeThrough(Config config, MessageArchive archive, int workingSet) {
+        MapConfig map = config.getMapConfig(HazelcastMessageStore.MAP_NAME);
+        map.getMapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(new ArchiveMapStore(archive))
+                .setWriteDelaySeconds(0)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+        map.getEvictionConfig()
+                .setEvictionPolicy(EvictionPolicy.LRU)
+                .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                .setSize(workingSet);
     }
 }

@@ -1,6 +1,6 @@
 package dev.hazelog.logging.hazelcast;
 
-import dev.hazelog.logging.domain.MessageStore.Page;
+import dev.hazelog.logging.domain.MessageHistory.Page;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.util.Collection;
 import java.util.List;

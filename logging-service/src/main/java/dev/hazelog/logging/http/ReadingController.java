@@ -39,7 +39,7 @@ class ReadingController {
     /** {@code {"msgs": "m1, m2, ..."}}, streamed. */
     @GetMapping("/get_fetched_messages")
     ResponseEntity<StreamingResponseBody> allTexts() {
-        return JsonStreams.joined(json, "msgs", store.all().stream().map(StoredMessage::text), ", ", "");
+        return JsonStreams.joined(json, "msgs", store.all().map(StoredMessage::text), ", ", "");
     }
 
     /** Every message, streamed. */
@@ -47,7 +47,7 @@ class ReadingController {
             path = "/messages",
             params = {"!limit", "!after"})
     ResponseEntity<StreamingResponseBody> messages() {
-        return JsonStreams.list(json, "messages", store.all().stream().map(ReadingController::view), Map.of());
+        return JsonStreams.list(json, "messages", store.all().map(ReadingController::view), Map.of());
     }
 
     /** One page: {@code ?limit=&after=}, either may be left out. */

@@ -2,7 +2,7 @@ package dev.hazelog.logging.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hazelog.logging.domain.MessageStore.Page;
+import dev.hazelog.logging.domain.MessageHistory.Page;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The rooms every service has: {@code http} (routes in, their wire records), {@code domain} (the rules) and
  * {@code config} (properties and beans); the facade adds {@code client} (calls out to the other services) and a
- * logging service {@code hazelcast} (the adapter to its member and the map). The domain knows none of the others, nor
- * HTTP or Hazelcast: transport and storage are translated into domain exceptions and values at the edge. Services
+ * logging service {@code hazelcast} (the adapter to its member and the map) and {@code jdbc} (the database behind the
+ * map). The domain knows none of the others, nor HTTP, Hazelcast or JDBC: transport and storage are translated into domain exceptions and values at the edge. Services
  * share only {@code dev.hazelog.shared}.
  */
 public final class ArchitectureRules {
@@ -34,6 +34,7 @@ public final class ArchitectureRules {
                         base + ".client..",
                         base + ".config..",
                         base + ".hazelcast..",
+                        base + ".jdbc..",
                         "org.springframework.web..",
                         "org.springframework.http..",
                         "dev.hazelog.shared.http..",
@@ -46,8 +47,8 @@ public final class ArchitectureRules {
                 .resideInAPackage(base + ".http..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(base + ".client..", base + ".hazelcast..", "com.hazelcast..")
-                .because("routes reach other services and the cluster through the domain")
+                .resideInAnyPackage(base + ".client..", base + ".hazelcast..", base + ".jdbc..", "com.hazelcast..")
+                .because("routes reach other services, the cluster and the database through the domain")
                 .check(classes);
         noClasses()
                 .that()
@@ -65,6 +66,14 @@ public final class ArchitectureRules {
                 .dependOnClassesThat()
                 .resideInAnyPackage("com.hazelcast..")
                 .because("the member and its map belong to the Hazelcast adapter, which config only wires")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(base + ".jdbc..", base + ".config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.flywaydb..")
+                .because("the database belongs to the JDBC adapter, which config only wires")
                 .check(classes);
         noClasses()
                 .that()

@@ -1,0 +1,42 @@
+package dev.hazelog.logging.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hazelog.logging.jdbc.MessageTable;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database behind the map, when {@code hazelog.store.url} names one: a small pool with short timeouts, the schema
+ * brought up to date by its migrations, and the table the map writes through. It outlives the member: Spring stops
+ * the member first, since the member depends on the table.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${hazelog.store.url:}'.isBlank()")
+class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource messageDatabase(StoreProperties store) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("message-database");
+        pool.setJdbcUrl(store.url());
+        if (!store.user().isBlank()) {
+            pool.setUsername(store.user());
+            pool.setPassword(store.password());
+        }
+        pool.setMaximumPoolSize(store.poolSize());
+        pool.setConnectionTimeout(store.timeout().toMillis());
+        pool.setValidationTimeout(store.timeout().toMillis());
+        // Start even while the database is down: writes answer 503 until it is back, then go on by themselves.
+        pool.setInitializationFailTimeout(-1);
+        return new HikariDataSource(pool);
+    }
+
+    @Bean
+    MessageTable messageTable(HikariDataSource messageDatabase, StoreProperties store) {
+        Flyway.configure().dataSource(messageDatabase).load().migrate();
+        return new MessageTable(messageDatabase, store.timeout(), store.name());
+    }
+}

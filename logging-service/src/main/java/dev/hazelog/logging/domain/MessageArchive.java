@@ -1,0 +1,31 @@
+package dev.hazelog.logging.domain;
+
+import java.util.Collection;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The system of record behind the map: every acknowledged message, kept when every member is gone. The map writes
+ * through it and loads from it what it does not hold; reads in order come from its history.
+ *
+ * <p>Every method throws {@link StorageUnavailableException} when the archive does not answer in time.
+ */
+public interface MessageArchive extends MessageHistory {
+
+    /** Keeps the message; a message already kept under its id stays as it is. */
+    void keep(StoredMessage message);
+
+    @Nullable
+    StoredMessage find(String id);
+
+    /** The messages kept under any of the ids; ids not kept are left out. */
+    Map<String, StoredMessage> findAll(Collection<String> ids);
+
+    void forget(String id);
+
+    /** Whether it answers now, for health and readiness. */
+    boolean reachable();
+
+    /** How answers and health name it. */
+    String name();
+}

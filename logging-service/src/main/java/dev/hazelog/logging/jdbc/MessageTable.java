@@ -1,0 +1,245 @@
+package dev.hazelog.logging.jdbc;
+
+import dev.hazelog.logging.domain.MessageArchive;
+import dev.hazelog.logging.domain.StorageUnavailableException;
+import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.logging.domain.UnknownCursorException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The archive as the table {@code messages} of a relational database (PostgreSQL, H2): a row per message, read
+ * back in acceptance order on the index {@code (accepted_at_micros, id)}. A put on the map returns once its row is
+ * committed.
+ */
+public class MessageTable implements MessageArchive {
+
+    private static final String COLUMNS = "id, message_text, accepted_at_micros, stored_by";
+    private static final String IN_ORDER = " ORDER BY accepted_at_micros, id";
+    private static final int KEYS_PER_QUERY = 500;
+    private static final RowMapper<StoredMessage> ROW = (row, number) -> message(row);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final String name;
+
+    /**
+     * @param timeout how long one statement may take before the caller is told the database is unavailable
+     * @param name how errors name the database: its URL without credentials
+     */
+    public MessageTable(DataSource dataSource, Duration timeout, String name) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setQueryTimeout(Math.toIntExact(Math.max(1, timeout.toSeconds())));
+        this.name = name;
+    }
+
+    @Override
+    public void keep(StoredMessage message) {
+        database(() -> {
+            try {
+                jdbc.update(
+                        "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
+                        message.id(),
+                        message.text(),
+                        micros(message.acceptedAt()),
+                        message.storedBy());
+            } catch (DuplicateKeyException storedBefore) {
+                // The row is there: a write retried after its acknowledgement was lost. The map decides duplicates.
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forget(String id) {
+        database(() -> jdbc.update("DELETE FROM messages WHERE id = ?", id));
+    }
+
+    @Override
+    public @Nullable StoredMessage find(String id) {
+        return database(() -> jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE id = ?", ROW, id).stream()
+                .findFirst()
+                .orElse(null));
+    }
+
+    @Override
+    public Map<String, StoredMessage> findAll(Collection<String> ids) {
+        Map<String, StoredMessage> found = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+            String placeholders =
+                    String.join(", ", chunk.stream().map(id -> "?").toList());
+            database(() -> jdbc.query(
+                            "SELECT " + COLUMNS + " FROM messages WHERE id IN (" + placeholders + ")",
+                            ROW,
+                            chunk.toArray()))
+                    .forEach(message -> found.put(message.id(), message));
+        }
+        return found;
+    }
+
+    /** Read with a cursor, a few hundred rows at a time, as the caller consumes them. */
+    @Override
+    public Stream<StoredMessage> all() {
+        return database(() -> {
+            try {
+                return stream("SELECT " + COLUMNS + " FROM messages" + IN_ORDER);
+            } catch (SQLException e) {
+                throw unavailable(e);
+            }
+        });
+    }
+
+    @Override
+    public Page page(@Nullable UUID after, int limit) {
+        return database(() -> {
+            List<StoredMessage> found;
+            if (after == null) {
+                found = jdbc.query(
+                        "SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " FETCH FIRST ? ROWS ONLY", ROW, limit + 1);
+            } else {
+                Long cursor = jdbc
+                        .queryForList(
+                                "SELECT accepted_at_micros FROM messages WHERE id = ?", Long.class, after.toString())
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(() -> new UnknownCursorException(after));
+                found = jdbc.query(
+                        "SELECT " + COLUMNS + " FROM messages WHERE (accepted_at_micros, id) > (?, ?)" + IN_ORDER
+                                + " FETCH FIRST ? ROWS ONLY",
+                        ROW,
+                        cursor,
+                        after.toString(),
+                        limit + 1);
+            }
+            return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
+        });
+    }
+
+    @Override
+    public List<StoredMessage> latest(int limit) {
+        return database(() -> jdbc.query(
+                        "SELECT " + COLUMNS + " FROM messages ORDER BY accepted_at_micros DESC, id DESC"
+                                + " FETCH FIRST ? ROWS ONLY",
+                        ROW,
+                        limit)
+                .reversed());
+    }
+
+    /** Whether the database answers a trivial query within the statement timeout. */
+    @Override
+    public boolean reachable() {
+        try {
+            jdbc.queryForObject("SELECT 1", Integer.class);
+            return true;
+        } catch (DataAccessException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    private Stream<StoredMessage> stream(String query) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            // PostgreSQL reads with a cursor only inside a transaction; other databases do not mind.
+            connection.setAutoCommit(false);
+            PreparedStatement statement = connection.prepareStatement(query);
+            statement.setFetchSize(KEYS_PER_QUERY);
+            ResultSet rows = statement.executeQuery();
+            Iterator<StoredMessage> messages = new Iterator<>() {
+                private @Nullable Boolean ahead;
+
+                @Override
+                public boolean hasNext() {
+                    if (ahead == null) {
+                        try {
+                            ahead = rows.next();
+                        } catch (SQLException e) {
+                            throw unavailable(e);
+                        }
+                    }
+                    return ahead;
+                }
+
+                @Override
+                public StoredMessage next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    ahead = null;
+                    try {
+                        return message(rows);
+                    } catch (SQLException e) {
+                        throw unavailable(e);
+                    }
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(messages, Spliterator.ORDERED), false)
+                    .onClose(() -> close(connection));
+        } catch (SQLException | RuntimeException e) {
+            close(connection);
+            throw e;
+        }
+    }
+
+    private static void close(Connection connection) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            // Closing returns the connection to the pool, which checks it before the next use.
+        }
+    }
+
+    private static StoredMessage message(ResultSet row) throws SQLException {
+        return new StoredMessage(
+                row.getString("id"),
+                row.getString("message_text"),
+                Instant.EPOCH.plus(row.getLong("accepted_at_micros"), ChronoUnit.MICROS),
+                row.getString("stored_by"));
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    private <T> T database(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (DataAccessException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private StorageUnavailableException unavailable(Exception cause) {
+        return new StorageUnavailableException("The message database (" + name + ") did not answer.", cause);
+    }
+}

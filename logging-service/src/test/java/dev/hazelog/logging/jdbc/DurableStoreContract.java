@@ -1,0 +1,174 @@
+package dev.hazelog.logging.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hazelog.logging.LoggingServiceApplication;
+import dev.hazelog.shared.testing.FreePorts;
+import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Three logging services in this JVM with a real database behind their map, over real HTTP: what a durable store
+ * promises, whatever the database. Each subclass gives the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DurableStoreContract {
+
+    private static final int SIZE = 3;
+    /** Small enough that most messages leave the members' memory and must be found in the database again. */
+    private static final int WORKING_SET = 50;
+
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    final List<HttpProbe> http = new ArrayList<>();
+
+    /** The JDBC URL every logging service is given. */
+    abstract String url();
+
+    JdbcTemplate database() {
+        return new JdbcTemplate(new DriverManagerDataSource(url()));
+    }
+
+    /** Starts three services as one new cluster on the database; those running before are stopped first. */
+    void startCluster() {
+        stopCluster();
+        String clusterName = "durable-" + UUID.randomUUID();
+        List<Integer> memberPorts =
+                IntStream.range(0, SIZE).mapToObj(i -> FreePorts.next()).toList();
+        String members = String.join(
+                ",", memberPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        for (int i = 0; i < SIZE; i++) {
+            services.add(new SpringApplicationBuilder(LoggingServiceApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--hazelog.cluster.name=" + clusterName,
+                            "--hazelog.cluster.port=" + memberPorts.get(i),
+                            "--hazelog.cluster.members=" + members,
+                            "--hazelog.cluster.instance-name=logging-" + (i + 1),
+                            "--hazelog.store.url=" + url(),
+                            "--hazelog.store.working-set=" + WORKING_SET));
+        }
+        for (var service : services) {
+            http.add(
+                    new HttpProbe("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(http)
+                        .allSatisfy(service -> assertThat(service.get("/cluster")
+                                        .json()
+                                        .path("members")
+                                        .size())
+                                .isEqualTo(SIZE)));
+    }
+
+    @AfterAll
+    void stopCluster() {
+        services.forEach(ConfigurableApplicationContext::close);
+        services.clear();
+        http.clear();
+    }
+
+    static String message(String id, String text) {
+        return "{\"UUID\": \"%s\", \"msg\": \"%s\"}".formatted(id, text);
+    }
+
+    Answer store(int service, String id, String text) {
+        return http.get(service).postJson("/fetching_message", message(id, text));
+    }
+
+    int rows(String id) {
+        return database().queryForObject("SELECT COUNT(*) FROM messages WHERE id = ?", Integer.class, id);
+    }
+
+    @Test
+    void anAcknowledgedMessageIsInTheDatabase() {
+        String id = UUID.randomUUID().toString();
+
+        Answer stored = store(0, id, "kept");
+
+        assertThat(stored.json().path("status").asString()).isEqualTo("ok");
+        assertThat(database().queryForObject("SELECT message_text FROM messages WHERE id = ?", String.class, id))
+                .isEqualTo("kept");
+    }
+
+    @Test
+    void aMessageThatLeftTheWorkingSetIsStillRecognised() {
+        List<String> ids = IntStream.range(0, 4 * WORKING_SET * SIZE)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(store(i % SIZE, ids.get(i), "m" + i).status()).isEqualTo(200);
+        }
+        String first = ids.getFirst();
+
+        assertThat(store(1, first, "m0").json().path("status").asString()).isEqualTo("duplicate, ok");
+        assertThat(store(2, first, "another text").status()).isEqualTo(409);
+        assertThat(rows(first)).isEqualTo(1);
+        assertThat(http.get(2).get("/messages/" + first).json().path("msg").asString())
+                .isEqualTo("m0");
+    }
+
+    @Test
+    void theSameIdThroughTwoServicesAtOnceIsStoredOnce() {
+        for (int round = 0; round < 20; round++) {
+            String id = UUID.randomUUID().toString();
+            List<String> statuses;
+            try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<CompletableFuture<Answer>> posts = IntStream.range(0, 2)
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> store(i, id, "once"), clients))
+                        .toList();
+                statuses = posts.stream()
+                        .map(CompletableFuture::join)
+                        .map(answer -> answer.json().path("status").asString())
+                        .toList();
+            }
+            assertThat(statuses).containsExactlyInAnyOrder("ok", "duplicate, ok");
+            assertThat(rows(id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNewClusterOnTheSameDatabaseListsEveryMessageInTheSameOrder() {
+        for (int i = 0; i < 30; i++) {
+            store(i % SIZE, UUID.randomUUID().toString(), "before the restart " + i);
+        }
+        List<String> before = http.get(0).messageIds();
+
+        startCluster();
+
+        assertThat(http.get(1).messageIds()).isEqualTo(before);
+        String page = http.get(2)
+                .get("/messages?limit=5")
+                .json()
+                .path("messages")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(page).isEqualTo(before.getFirst());
+        assertThat(store(0, before.getLast(), "another text").status()).isEqualTo(409);
+    }
+
+    @Test
+    void healthAndReadinessNameTheDatabase() {
+        var health = http.get(0).get("/actuator/health/readiness").json();
+
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/store/details/kind").asString()).isEqualTo("database");
+        assertThat(url())
+                .startsWith(health.at("/components/store/details/database").asString());
+    }
+}
