@@ -52,8 +52,8 @@ final class Launcher implements AutoCloseable {
         environment.put("HAZELOG_SECURITY_WRITE_TOKEN", "system-" + UUID.randomUUID());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         ports.forEach((name, port) -> environment.put(TABLE.get(name).portVariable(), String.valueOf(port)));
-        TABLE.members()
-                .forEach(member -> environment.put(member.memberPortVariable(), String.valueOf(FreePorts.next())));
+        TABLE.withSecondPorts()
+                .forEach(service -> environment.put(service.secondPortVariable(), String.valueOf(FreePorts.next())));
         environment.putAll(settings);
     }
 

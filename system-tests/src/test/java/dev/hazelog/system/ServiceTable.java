@@ -13,17 +13,19 @@ record ServiceTable(List<Service> services) {
     static final Path ROOT =
             Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
 
-    /** @param memberPort the port of the Hazelcast member a logging service embeds; empty for the others */
-    record Service(String name, int port, OptionalInt memberPort, String module) {
+    /** @param secondPort a logging service's Hazelcast member, the store service's database; empty for the others */
+    record Service(String name, int port, OptionalInt secondPort, String module) {
 
         /** The variable that overrides its HTTP port, e.g. {@code HAZELOG_LOGGING_2_PORT}. */
         String portVariable() {
             return "HAZELOG_" + name.toUpperCase().replace('-', '_') + "_PORT";
         }
 
-        /** The variable that overrides its member's port, e.g. {@code HAZELOG_MEMBER_2_PORT}. */
-        String memberPortVariable() {
-            return "HAZELOG_MEMBER_" + name.substring(name.lastIndexOf('-') + 1) + "_PORT";
+        /** The variable that overrides its second port: {@code HAZELOG_MEMBER_2_PORT}, {@code HAZELOG_DATABASE_PORT}. */
+        String secondPortVariable() {
+            return name.startsWith("logging-")
+                    ? "HAZELOG_MEMBER_" + name.substring(name.lastIndexOf('-') + 1) + "_PORT"
+                    : "HAZELOG_DATABASE_PORT";
         }
     }
 
@@ -54,9 +56,17 @@ record ServiceTable(List<Service> services) {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in deploy/services.conf"));
     }
 
+    /** The services with a second port: the logging services' members, the store service's database. */
+    List<Service> withSecondPorts() {
+        return services.stream()
+                .filter(service -> service.secondPort().isPresent())
+                .toList();
+    }
+
+    /** The logging services, whose second port is their member's. */
     List<Service> members() {
         return services.stream()
-                .filter(service -> service.memberPort().isPresent())
+                .filter(service -> service.name().startsWith("logging-"))
                 .toList();
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("!'${hazelog.store.url:}'.isBlank()")
 class StoreConfiguration {
 
+    private static final int CONNECT_RETRIES = 60;
+
     @Bean(destroyMethod = "close")
     HikariDataSource messageDatabase(StoreProperties store) {
         HikariConfig pool = new HikariConfig();
@@ -36,7 +38,13 @@ class StoreConfiguration {
 
     @Bean
     MessageTable messageTable(HikariDataSource messageDatabase, StoreProperties store) {
-        Flyway.configure().dataSource(messageDatabase).load().migrate();
+        // Started beside its database, the service waits for it: one try a second, for a minute.
+        Flyway.configure()
+                .dataSource(messageDatabase)
+                .connectRetries(CONNECT_RETRIES)
+                .connectRetriesInterval(1)
+                .load()
+                .migrate();
         return new MessageTable(messageDatabase, store.timeout(), store.name());
     }
 }

@@ -21,7 +21,8 @@ public interface MessageArchive extends MessageHistory {
     /** The messages kept under any of the ids; ids not kept are left out. */
     Map<String, StoredMessage> findAll(Collection<String> ids);
 
-    void forget(String id);
+    /** Forgets the messages kept under the ids (the benchmark empties the store between its workloads). */
+    void forgetAll(Collection<String> ids);
 
     /** Whether it answers now, for health and readiness. */
     boolean reachable();

@@ -4,6 +4,7 @@ import com.hazelcast.map.MapStore;
 import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +29,12 @@ final class ArchiveMapStore implements MapStore<String, StoredMessage> {
 
     @Override
     public void delete(String id) {
-        archive.forget(id);
+        archive.forgetAll(List.of(id));
     }
 
     @Override
     public void deleteAll(Collection<String> ids) {
-        ids.forEach(archive::forget);
+        archive.forgetAll(ids);
     }
 
     @Override

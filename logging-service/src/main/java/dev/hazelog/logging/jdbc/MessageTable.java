@@ -20,6 +20,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -75,8 +76,11 @@ public class MessageTable implements MessageArchive {
     }
 
     @Override
-    public void forget(String id) {
-        database(() -> jdbc.update("DELETE FROM messages WHERE id = ?", id));
+    public void forgetAll(Collection<String> ids) {
+        inChunks(
+                ids,
+                (chunk, placeholders) -> database(
+                        () -> jdbc.update("DELETE FROM messages WHERE id IN (" + placeholders + ")", chunk.toArray())));
     }
 
     @Override
@@ -89,18 +93,24 @@ public class MessageTable implements MessageArchive {
     @Override
     public Map<String, StoredMessage> findAll(Collection<String> ids) {
         Map<String, StoredMessage> found = new HashMap<>();
+        inChunks(
+                ids,
+                (chunk, placeholders) -> database(() -> jdbc.query(
+                                "SELECT " + COLUMNS + " FROM messages WHERE id IN (" + placeholders + ")",
+                                ROW,
+                                chunk.toArray()))
+                        .forEach(message -> found.put(message.id(), message)));
+        return found;
+    }
+
+    /** A statement per few hundred ids, each given its ids and as many placeholders. */
+    private static void inChunks(Collection<String> ids, BiConsumer<List<String>, String> statement) {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            String placeholders =
-                    String.join(", ", chunk.stream().map(id -> "?").toList());
-            database(() -> jdbc.query(
-                            "SELECT " + COLUMNS + " FROM messages WHERE id IN (" + placeholders + ")",
-                            ROW,
-                            chunk.toArray()))
-                    .forEach(message -> found.put(message.id(), message));
+            statement.accept(
+                    chunk, String.join(", ", chunk.stream().map(id -> "?").toList()));
         }
-        return found;
     }
 
     /** Read with a cursor, a few hundred rows at a time, as the caller consumes them. */
@@ -120,8 +130,7 @@ public class MessageTable implements MessageArchive {
         return database(() -> {
             List<StoredMessage> found;
             if (after == null) {
-                found = jdbc.query(
-                        "SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " FETCH FIRST ? ROWS ONLY", ROW, limit + 1);
+                found = jdbc.query("SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " LIMIT ?", ROW, limit + 1);
             } else {
                 Long cursor = jdbc
                         .queryForList(
@@ -131,7 +140,7 @@ public class MessageTable implements MessageArchive {
                         .orElseThrow(() -> new UnknownCursorException(after));
                 found = jdbc.query(
                         "SELECT " + COLUMNS + " FROM messages WHERE (accepted_at_micros, id) > (?, ?)" + IN_ORDER
-                                + " FETCH FIRST ? ROWS ONLY",
+                                + " LIMIT ?",
                         ROW,
                         cursor,
                         after.toString(),
@@ -144,8 +153,7 @@ public class MessageTable implements MessageArchive {
     @Override
     public List<StoredMessage> latest(int limit) {
         return database(() -> jdbc.query(
-                        "SELECT " + COLUMNS + " FROM messages ORDER BY accepted_at_micros DESC, id DESC"
-                                + " FETCH FIRST ? ROWS ONLY",
+                        "SELECT " + COLUMNS + " FROM messages ORDER BY accepted_at_micros DESC, id DESC" + " LIMIT ?",
                         ROW,
                         limit)
                 .reversed());
