@@ -310,6 +310,103 @@ class FaultSuiteIT {
         tally.assertNothingLostOrDuplicated();
     }
 
+    @Test
+    @Order(10)
+    void scenario9_downThenUpWithTheDatabase() {
+        durableSystem();
+        LoadGenerator load = load("s9");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.run("down");
+        launcher.up();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Tally tally =
+                finish("9. database: ./hazelog down, then up", load, recovered, "errors = while the system was down");
+
+        tally.assertNothingLostOrDuplicated();
+    }
+
+    @Test
+    @Order(11)
+    void scenario10_allLoggingServicesSigkilledAtOnceWithTheDatabase() {
+        durableSystem();
+        LoadGenerator load = load("s10");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.killAtOnce("logging-1", "logging-2", "logging-3");
+        launcher.up();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Tally tally = finish(
+                "10. database: SIGKILL all three logging services at once, then up",
+                load,
+                recovered,
+                "errors = while no logging service ran");
+
+        tally.assertNothingLostOrDuplicated();
+    }
+
+    @Test
+    @Order(12)
+    void scenario11_everyProcessSigkilledAtOnceWithTheDatabase() {
+        durableSystem();
+        LoadGenerator load = load("s11");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.killAtOnce(launcher.services().toArray(String[]::new));
+        launcher.up();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        Tally tally = finish(
+                "11. database: SIGKILL every process at once (a power cut), then up",
+                load,
+                recovered,
+                "errors = while nothing ran");
+
+        tally.assertNothingLostOrDuplicated();
+    }
+
+    @Test
+    @Order(13)
+    void scenario12_databaseKilledForTwentySeconds() {
+        durableSystem();
+        LoadGenerator load = load("s12");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.kill("store");
+        pause(Duration.ofSeconds(20));
+        launcher.start("store");
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        LoadGenerator.Result result = load.stop();
+        Tally tally = tally(
+                "12. database (store service) SIGKILLed for 20 s, then started",
+                result,
+                recovered,
+                "errors = 503s while it was down",
+                result.errors());
+
+        tally.assertNothingLostOrDuplicated();
+        assertThat(result.unavailable()).as("every error a 503").isEqualTo(result.errors());
+    }
+
+    /** From here on the system keeps its messages in the store service's database, as ./hazelog up does by default. */
+    private void durableSystem() {
+        if (launcher != null && launcher.services().contains("store")) {
+            return;
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+        launcher = new Launcher();
+        launcher.up();
+    }
+
     private Tally killTwoAtOnce(String scenario, String label, String note) {
         LoadGenerator load = load(label);
         pause(STEADY);
@@ -374,7 +471,7 @@ class FaultSuiteIT {
     private Duration awaitWhole(Instant since) {
         HttpProbe facade = launcher.http("facade");
         await().atMost(WHOLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            for (String name : Launcher.SERVICES) {
+            for (String name : launcher.services()) {
                 assertThat(launcher.http(name).get("/actuator/health").status())
                         .as(name)
                         .isEqualTo(200);

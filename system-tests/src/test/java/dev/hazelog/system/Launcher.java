@@ -57,6 +57,15 @@ final class Launcher implements AutoCloseable {
         environment.putAll(settings);
     }
 
+    /** The services ./hazelog runs with these settings: the store service only when the database is its own. */
+    List<String> services() {
+        boolean ownDatabase = environment.getOrDefault("HAZELOG_STORE_URL", "").isEmpty()
+                && !"memory".equals(environment.get("HAZELOG_STORE"));
+        return ownDatabase
+                ? SERVICES
+                : SERVICES.stream().filter(name -> !name.equals("store")).toList();
+    }
+
     String writeToken() {
         return environment.get("HAZELOG_SECURITY_WRITE_TOKEN");
     }

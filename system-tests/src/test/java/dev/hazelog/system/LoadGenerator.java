@@ -33,6 +33,7 @@ final class LoadGenerator {
     private final boolean idempotentRetries;
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger repeats = new AtomicInteger();
     private final Set<String> errorSamples = ConcurrentHashMap.newKeySet();
     private final List<Thread> running = new ArrayList<>();
@@ -73,7 +74,8 @@ final class LoadGenerator {
                 Thread.currentThread().interrupt();
             }
         }
-        return new Result(Map.copyOf(acknowledged), errors.get(), repeats.get(), List.copyOf(errorSamples));
+        return new Result(
+                Map.copyOf(acknowledged), errors.get(), unavailable.get(), repeats.get(), List.copyOf(errorSamples));
     }
 
     private void run(int client) {
@@ -93,6 +95,7 @@ final class LoadGenerator {
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             String failure;
+            boolean serviceUnavailable = false;
             try {
                 Answer answer = facade.post("/messages", "application/json", BodyPublishers.ofString(body), headers);
                 if (answer.status() == 201) {
@@ -103,11 +106,15 @@ final class LoadGenerator {
                     return;
                 }
                 failure = answer.status() + " " + answer.json().path("detail").asString();
+                serviceUnavailable = answer.status() == 503;
             } catch (UncheckedIOException e) {
                 failure = "no answer: " + e.getCause().getClass().getSimpleName();
             }
             if (idempotencyKey == null || System.nanoTime() > giveUpAt) {
                 errors.incrementAndGet();
+                if (serviceUnavailable) {
+                    unavailable.incrementAndGet();
+                }
                 if (errorSamples.size() < 2) {
                     errorSamples.add(failure);
                 }
@@ -120,7 +127,9 @@ final class LoadGenerator {
     /**
      * @param acknowledged id to text of every message the facade answered 201 for
      * @param errors messages a client gave up on (no answer, or an error answer) after its tries
+     * @param unavailable of those, the ones whose last answer was a 503
      * @param repeats answers marked as a repeat of an earlier request with the same key
      */
-    record Result(Map<String, String> acknowledged, int errors, int repeats, List<String> errorSamples) {}
+    record Result(
+            Map<String, String> acknowledged, int errors, int unavailable, int repeats, List<String> errorSamples) {}
 }
