@@ -259,7 +259,8 @@ class ApiIT {
                             launcher.url("logging-1") + " up",
                             launcher.url("logging-2") + " up",
                             launcher.url("logging-3") + " up",
-                            launcher.url("messages") + " up");
+                            launcher.url("messages") + " up",
+                            launcher.url("store") + " up");
             List<JsonNode> members = status.path("members").valueStream().toList();
             assertThat(members)
                     .hasSize(3)

@@ -34,6 +34,9 @@ public class HealthWatch implements AutoCloseable {
     public HealthWatch(Instances instances, HealthProbe probe, Clock clock) {
         instances.loggingServices().forEach(url -> roles.put(url, InstanceStatus.LOGGING));
         roles.put(instances.messagesService(), InstanceStatus.MESSAGES);
+        if (instances.storeService() != null) {
+            roles.put(instances.storeService(), InstanceStatus.STORE);
+        }
         this.probe = probe;
         this.clock = clock;
     }

@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - http://127.0.0.1:5002
  *   - http://127.0.0.1:5003
  * messages-service: http://127.0.0.1:5005
+ * store-service: http://127.0.0.1:5007      # optional
  * </pre>
  *
  * Every problem is reported with the file's location, so a bad file stops start-up with a message that says what to
@@ -33,6 +34,7 @@ public final class InstancesFile {
 
     static final String LOGGING_KEY = "logging-services";
     static final String MESSAGES_KEY = "messages-service";
+    static final String STORE_KEY = "store-service";
 
     private InstancesFile() {}
 
@@ -69,7 +71,8 @@ public final class InstancesFile {
             }
             loggingServices.add(url);
         }
-        return new Instances(loggingServices, url(location, MESSAGES_KEY, root.get(MESSAGES_KEY)));
+        URI store = root.containsKey(STORE_KEY) ? url(location, STORE_KEY, root.get(STORE_KEY)) : null;
+        return new Instances(loggingServices, url(location, MESSAGES_KEY, root.get(MESSAGES_KEY)), store);
     }
 
     private static URI url(String location, String key, Object value) {

@@ -34,6 +34,22 @@ class InstancesFileTest {
     }
 
     @Test
+    void theStoreServiceIsOptional() throws IOException {
+        Instances with = InstancesFile.load(RESOURCES, file("""
+                logging-services: ["http://127.0.0.1:5002"]
+                messages-service: http://127.0.0.1:5005
+                store-service: http://127.0.0.1:5007
+                """));
+        Instances without = InstancesFile.load(RESOURCES, file("""
+                logging-services: ["http://127.0.0.1:5002"]
+                messages-service: http://127.0.0.1:5005
+                """));
+
+        assertThat(with.storeService()).isEqualTo(URI.create("http://127.0.0.1:5007"));
+        assertThat(without.storeService()).isNull();
+    }
+
+    @Test
     void dropsATrailingSlashSoEveryUrlIsABase() throws IOException {
         Instances instances = InstancesFile.load(RESOURCES, file("""
                 logging-services: ["https://logging.example:8443/"]
@@ -64,6 +80,7 @@ class InstancesFileTest {
                 "messages-service: http://m:1|'logging-services' must be a non-empty list",
                 "{logging-services: [], messages-service: 'http://m:1'}|'logging-services' must be a non-empty list",
                 "{logging-services: ['http://a:1'], messages-service: 5}|'messages-service' needs an http(s) URL",
+                "{logging-services: ['http://a:1'], messages-service: 'http://m:1', store-service: 7}|'store-service' needs",
                 "{logging-services: ['http://a:1']}|'messages-service' needs an http(s) URL",
                 "{logging-services: ['ftp://a:1'], messages-service: 'http://m:1'}|needs a base URL",
                 "{logging-services: ['http://a:1/api'], messages-service: 'http://m:1'}|needs a base URL",
