@@ -2,7 +2,6 @@ package dev.hazelog.logging;
 
 import static dev.hazelog.shared.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Three logging services in this JVM, each with its own member of one real cluster, over real HTTP. */
@@ -39,43 +36,18 @@ import tools.jackson.databind.JsonNode;
 class LoggingClusterIT {
 
     private static final int SIZE = 3;
-    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
-    private final List<HttpProbe> http = new ArrayList<>();
-
-    private final String clusterName = "it-" + UUID.randomUUID();
+    private InJvmCluster cluster;
+    private List<HttpProbe> http;
 
     @BeforeAll
     void startCluster() {
-        List<Integer> memberPorts =
-                IntStream.range(0, SIZE).mapToObj(i -> FreePorts.next()).toList();
-        String members = String.join(
-                ",", memberPorts.stream().map(port -> "127.0.0.1:" + port).toList());
-        // One after another: Spring Boot's logging set-up is not safe for contexts starting in parallel.
-        for (int i = 0; i < SIZE; i++) {
-            services.add(new SpringApplicationBuilder(LoggingServiceApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--hazelog.cluster.name=" + clusterName,
-                            "--hazelog.cluster.port=" + memberPorts.get(i),
-                            "--hazelog.cluster.members=" + members,
-                            "--hazelog.cluster.instance-name=logging-" + (i + 1)));
-        }
-        for (var service : services) {
-            http.add(
-                    new HttpProbe("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")));
-        }
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(http)
-                        .allSatisfy(service -> assertThat(service.get("/cluster")
-                                        .json()
-                                        .path("members")
-                                        .size())
-                                .isEqualTo(SIZE)));
+        cluster = new InJvmCluster(SIZE);
+        http = cluster.http();
     }
 
     @AfterAll
     void stopCluster() {
-        services.forEach(ConfigurableApplicationContext::close);
+        cluster.close();
     }
 
     @Test

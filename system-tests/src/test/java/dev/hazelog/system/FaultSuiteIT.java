@@ -313,17 +313,11 @@ class FaultSuiteIT {
     @Test
     @Order(10)
     void scenario9_downThenUpWithTheDatabase() {
-        durableSystem();
-        LoadGenerator load = load("s9");
-        pause(STEADY);
-        Instant fault = Instant.now();
-        launcher.run("down");
-        launcher.up();
-        Duration recovered = awaitWhole(fault);
-        pause(STEADY);
-
         Tally tally =
-                finish("9. database: ./hazelog down, then up", load, recovered, "errors = while the system was down");
+                durableFault("9. database: ./hazelog down, then up", "s9", "errors = while the system was down", () -> {
+                    launcher.run("down");
+                    launcher.up();
+                });
 
         tally.assertNothingLostOrDuplicated();
     }
@@ -331,20 +325,14 @@ class FaultSuiteIT {
     @Test
     @Order(11)
     void scenario10_allLoggingServicesSigkilledAtOnceWithTheDatabase() {
-        durableSystem();
-        LoadGenerator load = load("s10");
-        pause(STEADY);
-        Instant fault = Instant.now();
-        launcher.killAtOnce("logging-1", "logging-2", "logging-3");
-        launcher.up();
-        Duration recovered = awaitWhole(fault);
-        pause(STEADY);
-
-        Tally tally = finish(
+        Tally tally = durableFault(
                 "10. database: SIGKILL all three logging services at once, then up",
-                load,
-                recovered,
-                "errors = while no logging service ran");
+                "s10",
+                "errors = while no logging service ran",
+                () -> {
+                    launcher.killAtOnce("logging-1", "logging-2", "logging-3");
+                    launcher.up();
+                });
 
         tally.assertNothingLostOrDuplicated();
     }
@@ -352,20 +340,14 @@ class FaultSuiteIT {
     @Test
     @Order(12)
     void scenario11_everyProcessSigkilledAtOnceWithTheDatabase() {
-        durableSystem();
-        LoadGenerator load = load("s11");
-        pause(STEADY);
-        Instant fault = Instant.now();
-        launcher.killAtOnce(launcher.services().toArray(String[]::new));
-        launcher.up();
-        Duration recovered = awaitWhole(fault);
-        pause(STEADY);
-
-        Tally tally = finish(
+        Tally tally = durableFault(
                 "11. database: SIGKILL every process at once (a power cut), then up",
-                load,
-                recovered,
-                "errors = while nothing ran");
+                "s11",
+                "errors = while nothing ran",
+                () -> {
+                    launcher.killAtOnce(launcher.services().toArray(String[]::new));
+                    launcher.up();
+                });
 
         tally.assertNothingLostOrDuplicated();
     }
@@ -393,6 +375,18 @@ class FaultSuiteIT {
 
         tally.assertNothingLostOrDuplicated();
         assertThat(result.unavailable()).as("every error a 503").isEqualTo(result.errors());
+    }
+
+    /** A fault under load on the system with its database, from the fault until it is whole again. */
+    private Tally durableFault(String scenario, String label, String note, Runnable fault) {
+        durableSystem();
+        LoadGenerator load = load(label);
+        pause(STEADY);
+        Instant started = Instant.now();
+        fault.run();
+        Duration recovered = awaitWhole(started);
+        pause(STEADY);
+        return finish(scenario, load, recovered, note);
     }
 
     /** From here on the system keeps its messages in the store service's database, as ./hazelog up does by default. */

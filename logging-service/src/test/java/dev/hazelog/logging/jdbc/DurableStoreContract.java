@@ -1,13 +1,10 @@
 package dev.hazelog.logging.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.hazelog.logging.LoggingServiceApplication;
-import dev.hazelog.shared.testing.FreePorts;
+import dev.hazelog.logging.InJvmCluster;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +14,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -33,7 +28,7 @@ abstract class DurableStoreContract {
     /** Small enough that most messages leave the members' memory and must be found in the database again. */
     private static final int WORKING_SET = 50;
 
-    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private InJvmCluster cluster;
     final List<HttpProbe> http = new ArrayList<>();
 
     /** The JDBC URL every logging service is given. */
@@ -46,39 +41,15 @@ abstract class DurableStoreContract {
     /** Starts three services as one new cluster on the database; those running before are stopped first. */
     void startCluster() {
         stopCluster();
-        String clusterName = "durable-" + UUID.randomUUID();
-        List<Integer> memberPorts =
-                IntStream.range(0, SIZE).mapToObj(i -> FreePorts.next()).toList();
-        String members = String.join(
-                ",", memberPorts.stream().map(port -> "127.0.0.1:" + port).toList());
-        for (int i = 0; i < SIZE; i++) {
-            services.add(new SpringApplicationBuilder(LoggingServiceApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--hazelog.cluster.name=" + clusterName,
-                            "--hazelog.cluster.port=" + memberPorts.get(i),
-                            "--hazelog.cluster.members=" + members,
-                            "--hazelog.cluster.instance-name=logging-" + (i + 1),
-                            "--hazelog.store.url=" + url(),
-                            "--hazelog.store.working-set=" + WORKING_SET));
-        }
-        for (var service : services) {
-            http.add(
-                    new HttpProbe("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")));
-        }
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(http)
-                        .allSatisfy(service -> assertThat(service.get("/cluster")
-                                        .json()
-                                        .path("members")
-                                        .size())
-                                .isEqualTo(SIZE)));
+        cluster = new InJvmCluster(SIZE, "--hazelog.store.url=" + url(), "--hazelog.store.working-set=" + WORKING_SET);
+        http.addAll(cluster.http());
     }
 
     @AfterAll
     void stopCluster() {
-        services.forEach(ConfigurableApplicationContext::close);
-        services.clear();
+        if (cluster != null) {
+            cluster.close();
+        }
         http.clear();
     }
 
