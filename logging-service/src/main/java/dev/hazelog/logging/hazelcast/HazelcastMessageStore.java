@@ -141,7 +141,7 @@ public class HazelcastMessageStore implements MessageStore {
         return Optional.ofNullable(onCluster(() -> map.get(id.toString())));
     }
 
-    /** Runs a cluster operation; the cluster's failures and the database's (behind the map) as the domain's. */
+    /** Runs a cluster operation, its failures as the domain's; the database behind the map throws the domain's own. */
     static <T extends @Nullable Object> T onCluster(Supplier<T> operation) {
         try {
             return operation.get();
