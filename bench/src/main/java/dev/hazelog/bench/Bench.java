@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a running Hazelog against its own limits and prints a table: L0 the storage limit (a Hazelcast client),
  * L1 one hop (straight to the logging services), F the product (the facade, both APIs), B batches, G reads with
- * many messages stored, S start-up against a bare cluster. Start it with {@code ./hazelog bench}.
+ * many messages stored, M the product again with the members' memory only (against F with the database), S
+ * start-up against a bare cluster. Start it with {@code ./hazelog bench}.
  */
 public final class Bench {
 
@@ -22,11 +25,13 @@ public final class Bench {
     private static final Duration G_WARMUP = Duration.ofSeconds(5);
 
     private final Options options;
+    private final Launcher launcher;
     private final List<Result> results = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
 
     private Bench(Options options) {
         this.options = options;
+        this.launcher = new Launcher(options.launcher());
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +49,7 @@ public final class Bench {
     }
 
     private void run() throws IOException, InterruptedException {
+        Result f = null;
         try (Targets targets = new Targets(options)) {
             int held = targets.count();
             if (held > 0 && !options.wipe()) {
@@ -56,13 +62,14 @@ public final class Bench {
             Result l0 = options.runs("L0") ? writes(targets, "L0", targets::putIfAbsent) : null;
             Result l1 = options.runs("L1") ? writes(targets, "L1", targets::postToLoggingService) : null;
             if (options.runs("F")) {
-                Result f = writes(targets, "F json", targets::postMessage);
+                Result json = writes(targets, "F json", targets::postMessage);
+                f = json;
                 writes(targets, "F original", targets::sendToLoggingService);
                 Result halfRate = writes(
                         targets,
                         (warmup, duration) -> LoadRunner.fixedRate(
                                 "F json",
-                                f.opsPerSecond() / 2,
+                                json.opsPerSecond() / 2,
                                 options.clients(),
                                 warmup,
                                 duration,
@@ -72,12 +79,12 @@ public final class Bench {
                 // The same rate on a route that does nothing: the tail the machine itself adds (scheduling, pauses).
                 Result probe = record(LoadRunner.fixedRate(
                         "liveness",
-                        f.opsPerSecond() / 2,
+                        json.opsPerSecond() / 2,
                         options.clients(),
                         options.warmup(),
                         options.duration(),
                         () -> targets.get("/actuator/health/liveness")));
-                ratio("F / L0 throughput", f, l0, ">= 50 %");
+                ratio("F / L0 throughput", json, l0, ">= 50 %");
                 tail("F at half its maximum rate", halfRate, "<= 3");
                 tail("the facade's liveness probe at the same rate", probe, "none: the machine's floor");
             }
@@ -97,6 +104,9 @@ public final class Bench {
             if (options.runs("G")) {
                 reads(targets);
             }
+        }
+        if (options.runs("M")) {
+            memoryOnly(f);
         }
         if (options.runs("S")) {
             startup();
@@ -169,12 +179,40 @@ public final class Bench {
         }
     }
 
+    /**
+     * M: the system restarted with its members' memory only ({@code HAZELOG_STORE=memory}), primed, F measured, then
+     * restarted as it was: what the database behind the map costs, in the same run.
+     */
+    private void memoryOnly(@Nullable Result withDatabase) throws IOException {
+        if (options.store().equals("memory")) {
+            Phase.progress("M", "skipped: the system runs with its members' memory only already");
+            return;
+        }
+        Map<String, String> memoryOnly = Map.of("HAZELOG_STORE", "memory");
+        Phase.progress("M", "restarting the system with its members' memory only");
+        launcher.run("down");
+        try {
+            launcher.run("up", memoryOnly);
+            try (Targets targets = new Targets(options)) {
+                prime(targets);
+                targets.clear();
+                Result f = writes(targets, "F json, memory only", targets::postMessage);
+                writes(targets, "F original, memory only", targets::sendToLoggingService);
+                ratio("F json with the database / memory only", withDatabase, f, ">= 50 %");
+            }
+        } finally {
+            Phase.progress("M", "restarting the system as it was");
+            launcher.run("down");
+            launcher.run("up");
+        }
+    }
+
     private static Duration shortest(Duration given, Duration cap) {
         return given.compareTo(cap) < 0 ? given : cap;
     }
 
     private void startup() {
-        StartupTimer timer = new StartupTimer(options);
+        StartupTimer timer = new StartupTimer(options, launcher);
         Duration bare = timer.bareCluster();
         Duration hazelog = timer.hazelog();
         ratios.add(String.format(
@@ -195,7 +233,7 @@ public final class Bench {
                 target));
     }
 
-    private void ratio(String name, Result numerator, Result denominator, String target) {
+    private void ratio(String name, @Nullable Result numerator, @Nullable Result denominator, String target) {
         if (numerator != null && denominator != null) {
             ratios.add(String.format(
                     Locale.ROOT,
@@ -233,7 +271,7 @@ public final class Bench {
     private String report(String table) {
         Runtime runtime = Runtime.getRuntime();
         return """
-                Run on %s: %d cores, Java %s, services with `%s`, the whole system primed with %d s of facade \
+                Run on %s: %d cores, Java %s, services with `%s`, messages kept %s, the whole system primed with %d s of facade \
                 writes, then per workload %d s of warm-up and %d s measured (B: at most %d s each, G: %d s of \
                 warm-up), %d clients, messages of %d bytes.
 
@@ -244,6 +282,11 @@ public final class Bench {
                         runtime.availableProcessors(),
                         System.getProperty("java.version"),
                         System.getenv().getOrDefault("HAZELOG_JAVA_OPTS", "-Xmx512m"),
+                        switch (options.store()) {
+                            case "memory" -> "in the members' memory only";
+                            case "external" -> "in the database at HAZELOG_STORE_URL";
+                            default -> "in the store service's database (H2)";
+                        },
                         options.prime().toSeconds(),
                         options.warmup().toSeconds(),
                         options.duration().toSeconds(),

@@ -20,6 +20,7 @@ record Options(
         String clusterName,
         String writeToken,
         Path launcher,
+        String store,
         Set<String> workloads,
         int clients,
         int messageBytes,
@@ -32,7 +33,7 @@ record Options(
         boolean wipe,
         String command) {
 
-    static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "S");
+    static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "M", "S");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -57,6 +58,7 @@ record Options(
                 given.getOrDefault("cluster", "dev"),
                 given.getOrDefault("token", ""),
                 Path.of(given.getOrDefault("launcher", "./hazelog")),
+                given.getOrDefault("store", "local"),
                 Set.copyOf(List.of(given.getOrDefault("workloads", String.join(",", ALL_WORKLOADS))
                         .split(","))),
                 Integer.parseInt(given.getOrDefault("clients", "32")),

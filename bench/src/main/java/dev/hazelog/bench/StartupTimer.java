@@ -19,20 +19,22 @@ import java.util.List;
 final class StartupTimer {
 
     private final Options options;
+    private final Launcher launcher;
     private final Path root;
 
-    StartupTimer(Options options) {
+    StartupTimer(Options options, Launcher launcher) {
         this.options = options;
-        this.root = options.launcher().toAbsolutePath().getParent();
+        this.launcher = launcher;
+        this.root = launcher.root();
     }
 
     /** Times ./hazelog up after ./hazelog down; leaves the system running. */
     Duration hazelog() {
         List<Duration> runs = new ArrayList<>();
         for (int run = 0; run < options.startupRuns(); run++) {
-            launcher("down");
+            launcher.run("down");
             long start = System.nanoTime();
-            launcher("up");
+            launcher.run("up");
             runs.add(Duration.ofNanos(System.nanoTime() - start));
             Phase.progress("S", "./hazelog up took " + runs.getLast().toMillis() + " ms");
         }
@@ -41,7 +43,7 @@ final class StartupTimer {
 
     /** Times three bare members from launch until all see three; the system is stopped meanwhile so it does not compete. */
     Duration bareCluster() {
-        launcher("down");
+        launcher.run("down");
         List<Duration> runs = new ArrayList<>();
         try {
             for (int run = 0; run < options.startupRuns(); run++) {
@@ -50,7 +52,7 @@ final class StartupTimer {
                         "S", "bare 3-member cluster took " + runs.getLast().toMillis() + " ms");
             }
         } finally {
-            launcher("up");
+            launcher.run("up");
         }
         return median(runs);
     }
@@ -100,23 +102,6 @@ final class StartupTimer {
             throw new IllegalStateException("a bare member exited before its cluster was whole");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void launcher(String command) {
-        try {
-            Process process = new ProcessBuilder(options.launcher().toString(), command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("./hazelog " + command + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -2,19 +2,24 @@ package dev.hazelog.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Keeps {@code ./hazelog bench} working: a seconds-long run of every workload but start-up (which would restart the
- * system under the other tests). It measures nothing worth keeping; docs/BENCHMARKS.md comes from full runs.
+ * system several times under the other tests). It measures nothing worth keeping; docs/BENCHMARKS.md comes from full
+ * runs.
  */
 @ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(3)
 class BenchSmokeIT {
 
     @Test
+    @Order(1)
     void theBenchmarkRunsEveryWorkloadAndPrintsItsTable(Launcher launcher) {
         String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "L0,L1,F,B,G", "--clients", "4");
 
@@ -26,5 +31,17 @@ class BenchSmokeIT {
                         "| F / L0 throughput |", "| L1 / L0 throughput |", "| F at half its maximum rate: p99 / p50 |")
                 .contains("| the facade's liveness probe at the same rate: p99 / p50 |");
         assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
+    }
+
+    @Test
+    @Order(2)
+    void memoryOnlyRestartsTheSystemWithoutItsDatabaseAndThenAsItWas(Launcher launcher) {
+        String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "F,M", "--clients", "4");
+
+        assertThat(output)
+                .contains("| F json | closed loop |", "| F json, memory only | closed loop |")
+                .contains("| F original, memory only | closed loop |", "| F json with the database / memory only |");
+        assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
+        assertThat(launcher.status()).contains("3 members", "store service's database");
     }
 }

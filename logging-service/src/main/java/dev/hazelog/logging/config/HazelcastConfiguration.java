@@ -7,11 +7,9 @@ import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.ClusterStatus;
 import dev.hazelog.logging.domain.HeapLimit;
 import dev.hazelog.logging.domain.MessageArchive;
-import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.hazelcast.HazelcastClusterStatus;
 import dev.hazelog.logging.hazelcast.HazelcastMessageStore;
-import dev.hazelog.logging.hazelcast.MapHistory;
 import dev.hazelog.logging.hazelcast.MemberConfigFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,9 +44,7 @@ class HazelcastConfiguration {
                 ? "logging@" + cluster.snapshot().self()
                 : properties.instanceName();
         HeapLimit heapLimit = HeapLimit.ofThisJvm(properties.maxHeapFill());
-        MessageArchive durable = archive.getIfAvailable();
-        MessageHistory history = durable != null ? durable : new MapHistory(hazelcast, heapLimit);
-        return new HazelcastMessageStore(hazelcast, clock, instanceName, heapLimit, history, meters);
+        return new HazelcastMessageStore(hazelcast, clock, instanceName, heapLimit, archive.getIfAvailable(), meters);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.hazelog.logging.domain;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +13,20 @@ import org.jspecify.annotations.Nullable;
  */
 public interface MessageArchive extends MessageHistory {
 
-    /** Keeps the message; a message already kept under its id stays as it is. */
+    /**
+     * Keeps the message; a message already kept under its id stays as it is.
+     *
+     * @throws ConflictingMessageException if its id is kept with another text
+     */
     void keep(StoredMessage message);
+
+    /**
+     * Keeps, in one go, every message whose id is not kept yet. Atomic per id: of many concurrent calls with one id,
+     * exactly one keeps it, and the others find it kept before.
+     *
+     * @return the messages that were kept before under some of the ids, by id; every other message is kept now
+     */
+    Map<String, StoredMessage> keepNew(List<StoredMessage> messages);
 
     @Nullable
     StoredMessage find(String id);

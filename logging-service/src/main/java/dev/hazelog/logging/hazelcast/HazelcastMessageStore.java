@@ -7,6 +7,7 @@ import com.hazelcast.map.IMap;
 import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.HeapLimit;
+import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.domain.StorageUnavailableException;
@@ -14,13 +15,17 @@ import dev.hazelog.logging.domain.StoredMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link MessageStore} on the distributed map {@value #MAP_NAME}, keyed by the id's canonical string; reads in
- * acceptance order come from its {@link MessageHistory}: the map itself, or the database behind it.
+ * {@link MessageStore} on the distributed map {@value #MAP_NAME}, keyed by the id's canonical string. Without an
+ * archive the map is the store: {@code putIfAbsent} on the owning partition decides which write of an id wins, and
+ * reads in acceptance order scan it. With one, the archive's table decides, a batch in one statement, and the map
+ * keeps the new messages as its working set; reads in order come from the table.
  */
 public class HazelcastMessageStore implements MessageStore {
 
@@ -47,16 +54,18 @@ public class HazelcastMessageStore implements MessageStore {
     private final Counter stored;
     private final Counter duplicates;
     private final MessageHistory history;
+    private final @Nullable MessageArchive archive;
 
     public HazelcastMessageStore(
             HazelcastInstance hazelcast,
             AcceptanceClock clock,
             String instanceName,
             HeapLimit heapLimit,
-            MessageHistory history,
+            @Nullable MessageArchive archive,
             MeterRegistry meters) {
         this.map = hazelcast.getMap(MAP_NAME);
-        this.history = history;
+        this.archive = archive;
+        this.history = archive != null ? archive : new MapHistory(hazelcast, heapLimit);
         this.clock = clock;
         this.instanceName = instanceName;
         this.heapLimit = heapLimit;
@@ -81,20 +90,52 @@ public class HazelcastMessageStore implements MessageStore {
                 .map(message ->
                         new StoredMessage(message.id().toString(), message.text(), clock.now(notBefore), instanceName))
                 .toList();
-        if (candidates.size() == 1) {
-            return List.of(putIfAbsent(candidates.getFirst()));
-        }
-        // One virtual thread per message: the writes to their partition owners are in flight together.
-        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<StoreResult>> writes = candidates.stream()
-                    .map(candidate -> writers.submit(() -> putIfAbsent(candidate)))
-                    .toList();
-            return writes.stream().map(HazelcastMessageStore::joined).toList();
-        }
+        return archive != null ? keptInArchive(archive, candidates) : inParallel(candidates, this::putIfAbsent);
     }
 
     private StoreResult putIfAbsent(StoredMessage candidate) {
         return result(candidate, onCluster(() -> map.putIfAbsent(candidate.id(), candidate)));
+    }
+
+    /**
+     * The table keeps what is new, then the map takes it without writing it through again. An id twice in one batch
+     * is kept once: the later one finds the first.
+     */
+    private List<StoreResult> keptInArchive(MessageArchive archive, List<StoredMessage> candidates) {
+        Map<String, StoredMessage> firstOfId = new LinkedHashMap<>();
+        candidates.forEach(candidate -> firstOfId.putIfAbsent(candidate.id(), candidate));
+        Map<String, StoredMessage> keptBefore = archive.keepNew(List.copyOf(firstOfId.values()));
+        List<StoredMessage> kept = firstOfId.values().stream()
+                .filter(first -> !keptBefore.containsKey(first.id()))
+                .toList();
+        inParallel(kept, this::cached);
+        return candidates.stream()
+                .map(candidate -> {
+                    StoredMessage first = firstOfId.get(candidate.id());
+                    return result(candidate, first != candidate ? first : keptBefore.get(candidate.id()));
+                })
+                .toList();
+    }
+
+    /** Into the working set, without writing it through to the archive again; no expiry. */
+    private StoredMessage cached(StoredMessage message) {
+        return onCluster(() -> {
+            map.putTransient(message.id(), message, 0, TimeUnit.SECONDS);
+            return message;
+        });
+    }
+
+    /** One virtual thread per message: the calls to their partition owners are in flight together. */
+    private static <T> List<T> inParallel(List<StoredMessage> messages, Function<StoredMessage, T> call) {
+        if (messages.size() == 1) {
+            return List.of(call.apply(messages.getFirst()));
+        }
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> calls = messages.stream()
+                    .map(message -> callers.submit(() -> call.apply(message)))
+                    .toList();
+            return calls.stream().map(HazelcastMessageStore::joined).toList();
+        }
     }
 
     private StoreResult result(StoredMessage candidate, @Nullable StoredMessage existing) {
@@ -110,9 +151,9 @@ public class HazelcastMessageStore implements MessageStore {
         return new StoreResult(existing, true);
     }
 
-    private static StoreResult joined(Future<StoreResult> write) {
+    private static <T> T joined(Future<T> call) {
         try {
-            return write.get();
+            return call.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the messages from the map itself, which then holds every one: the memory-only store. */
-public class MapHistory implements MessageHistory {
+final class MapHistory implements MessageHistory {
 
     /** Clocks differ and callers may push a stamp ahead a little; no message is expected further ahead than this. */
     private static final long FUTURE_MARGIN_MICROS = 60_000_000;
@@ -27,7 +27,7 @@ public class MapHistory implements MessageHistory {
     private final HeapLimit heapLimit;
     private final WindowScan scan;
 
-    public MapHistory(HazelcastInstance hazelcast, HeapLimit heapLimit) {
+    MapHistory(HazelcastInstance hazelcast, HeapLimit heapLimit) {
         this.map = hazelcast.getMap(HazelcastMessageStore.MAP_NAME);
         this.members = () -> hazelcast.getCluster().getMembers().size();
         this.heapLimit = heapLimit;

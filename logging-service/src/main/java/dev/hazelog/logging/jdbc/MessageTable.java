@@ -42,6 +42,8 @@ public class MessageTable implements MessageArchive {
     private static final String COLUMNS = "id, message_text, accepted_at_micros, stored_by";
     private static final String IN_ORDER = " ORDER BY accepted_at_micros, id";
     private static final int KEYS_PER_QUERY = 500;
+    private static final int ROWS_PER_INSERT = 100;
+    private static final int INSERT_ATTEMPTS = 5;
     private static final RowMapper<StoredMessage> ROW = (row, number) -> message(row);
 
     private final DataSource dataSource;
@@ -61,24 +63,56 @@ public class MessageTable implements MessageArchive {
 
     @Override
     public void keep(StoredMessage message) {
-        database(() -> {
-            try {
-                jdbc.update(
-                        "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
-                        message.id(),
-                        message.text(),
-                        micros(message.acceptedAt()),
-                        message.storedBy());
-            } catch (DuplicateKeyException storedBefore) {
-                // A row for the id, yet the map did not know it: only another cluster on the same database (a split
-                // that has not merged yet) gets here. The same text is the same message; another is a conflict.
-                StoredMessage existing = find(message.id());
-                if (existing != null && !existing.text().equals(message.text())) {
-                    throw new ConflictingMessageException(UUID.fromString(message.id()));
+        StoredMessage before = keepNew(List.of(message)).get(message.id());
+        // A row for the id, yet the map did not know it: only another cluster on the same database (a split that has
+        // not merged yet) gets here. The same text is the same message; another is a conflict.
+        if (before != null && !before.text().equals(message.text())) {
+            throw new ConflictingMessageException(UUID.fromString(message.id()));
+        }
+    }
+
+    /**
+     * A multi-row INSERT per few hundred messages, which the database applies whole or not at all: fresh ids, the
+     * usual case, cost one round trip and one commit. When an id is taken, the rows there are read and the rest
+     * inserted again; a row that a concurrent writer has not committed yet is found on a later try.
+     */
+    @Override
+    public Map<String, StoredMessage> keepNew(List<StoredMessage> messages) {
+        Map<String, StoredMessage> before = new HashMap<>();
+        for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+            List<StoredMessage> fresh = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT));
+            for (int attempt = 1; !fresh.isEmpty(); attempt++) {
+                try {
+                    insert(fresh);
+                    break;
+                } catch (DuplicateKeyException taken) {
+                    if (attempt == INSERT_ATTEMPTS) {
+                        throw unavailable(taken);
+                    }
+                    before.putAll(findAll(fresh.stream().map(StoredMessage::id).toList()));
+                    fresh = fresh.stream()
+                            .filter(message -> !before.containsKey(message.id()))
+                            .toList();
                 }
             }
-            return null;
-        });
+        }
+        return before;
+    }
+
+    private void insert(List<StoredMessage> messages) {
+        String rows = String.join(
+                ", ", messages.stream().map(message -> "(?, ?, ?, ?)").toList());
+        Object[] values = messages.stream()
+                .flatMap(message ->
+                        Stream.of(message.id(), message.text(), micros(message.acceptedAt()), message.storedBy()))
+                .toArray();
+        try {
+            jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES " + rows, values);
+        } catch (DuplicateKeyException taken) {
+            throw taken;
+        } catch (DataAccessException e) {
+            throw unavailable(e);
+        }
     }
 
     @Override

@@ -94,6 +94,34 @@ abstract class DurableStoreContract {
     }
 
     @Test
+    void aBatchKeepsWhatIsNewOnceAndFindsWhatWasKeptBefore() {
+        String kept = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        store(0, kept, "before");
+
+        Answer batch = http.get(1)
+                .postJson(
+                        "/messages",
+                        "{\"messages\": [%s, %s, %s, %s]}"
+                                .formatted(
+                                        message(fresh, "new"),
+                                        message(kept, "before"),
+                                        message(fresh, "new"),
+                                        message(other, "also new")));
+
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.json()
+                        .path("results")
+                        .valueStream()
+                        .map(result -> result.path("status").asString()))
+                .containsExactly("ok", "duplicate, ok", "duplicate, ok", "ok");
+        assertThat(List.of(rows(kept), rows(fresh), rows(other))).containsOnly(1);
+        assertThat(http.get(2).get("/messages/" + fresh).json().path("msg").asString())
+                .isEqualTo("new");
+    }
+
+    @Test
     void theSameIdThroughTwoServicesAtOnceIsStoredOnce() {
         for (int round = 0; round < 20; round++) {
             String id = UUID.randomUUID().toString();

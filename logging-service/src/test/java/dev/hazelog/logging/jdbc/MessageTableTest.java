@@ -8,6 +8,7 @@ import dev.hazelog.logging.domain.StoredMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,20 @@ class MessageTableTest {
 
         assertThatThrownBy(() -> table.keep(message(id, "other", 3))).isInstanceOf(ConflictingMessageException.class);
         assertThat(table.find(id)).isEqualTo(message(id, "first", 1));
+    }
+
+    @Test
+    void keepNewKeepsTheFreshIdsInOneGoAndReturnsWhatWasKeptBefore() {
+        StoredMessage before = message(UUID.randomUUID().toString(), "before", 1);
+        table.keep(before);
+        StoredMessage fresh = message(UUID.randomUUID().toString(), "fresh", 2);
+        StoredMessage again = message(before.id(), "again", 3);
+
+        assertThat(table.keepNew(List.of(fresh, again))).isEqualTo(Map.of(before.id(), before));
+        assertThat(table.keepNew(List.of(message(UUID.randomUUID().toString(), "alone", 4))))
+                .isEmpty();
+        assertThat(table.find(fresh.id())).isEqualTo(fresh);
+        assertThat(table.find(before.id())).isEqualTo(before);
     }
 
     @Test

@@ -1,8 +1,7 @@
-package dev.hazelog.logging.jdbc;
+package dev.hazelog.shared.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hazelog.shared.testing.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,13 +19,13 @@ import java.util.stream.Stream;
  * on loopback, its socket in the data directory, and no password (trust). As root it runs as the {@code postgres}
  * user, as PostgreSQL insists. {@link #close()} stops it and deletes its data.
  */
-final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements AutoCloseable {
 
     private final Path binaries = binaries();
     private final Path data;
     private final int port = FreePorts.next();
 
-    PrivatePostgres() {
+    public PrivatePostgres() {
         try {
             data = Files.createTempDirectory("hazelog-postgres-");
         } catch (IOException e) {
@@ -39,11 +38,11 @@ final class PrivatePostgres implements AutoCloseable {
         start();
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:%d/postgres?user=postgres".formatted(port);
     }
 
-    void start() {
+    public void start() {
         asPostgres(
                 "pg_ctl",
                 "-D",
@@ -57,7 +56,7 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     /** Stops it at once, as a crash would: no checkpoint, no goodbye to the clients. */
-    void kill() {
+    public void kill() {
         asPostgres("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
     }
 
