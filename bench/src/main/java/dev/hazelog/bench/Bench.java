@@ -50,7 +50,8 @@ public final class Bench {
 
     private void run() throws IOException, InterruptedException {
         Result f = null;
-        try (Targets targets = new Targets(options)) {
+        MessageDatabase database = options.database().isEmpty() ? null : new MessageDatabase(options.database());
+        try (Targets targets = new Targets(options, database)) {
             int held = targets.count();
             if (held > 0 && !options.wipe()) {
                 throw new IllegalStateException(("the system holds %d messages, and the benchmark empties the store "
@@ -160,7 +161,10 @@ public final class Bench {
         return result;
     }
 
-    /** G: fills the empty store up to each size with batches, then reads everything back, one client at a time. */
+    /**
+     * G: fills the empty store up to each size with batches, then reads everything back, one client at a time, and
+     * pages through it from the first message to the last, over and over.
+     */
     private void reads(Targets targets) throws IOException, InterruptedException {
         for (int stored : options.storedForReads()) {
             int have = targets.count();
@@ -168,14 +172,11 @@ public final class Bench {
             for (int i = have; i < stored; i += BATCH) {
                 targets.postBatch(BATCH);
             }
+            String size = stored < 1000 ? String.valueOf(stored) : stored / 1000 + "k";
             for (String path : List.of("/messages", "/get_resulted_messages")) {
-                record(LoadRunner.closedLoop(
-                        "G %s %s".formatted(stored < 1000 ? String.valueOf(stored) : stored / 1000 + "k", path),
-                        G_CLIENTS,
-                        shortest(options.warmup(), G_WARMUP),
-                        options.duration(),
-                        () -> targets.get(path)));
+                read(targets, "G %s %s".formatted(size, path), () -> targets.get(path));
             }
+            read(targets, "G %s page of %d".formatted(size, Targets.PAGE), targets::nextPage);
         }
     }
 
@@ -193,7 +194,7 @@ public final class Bench {
         launcher.run("down");
         try {
             launcher.run("up", memoryOnly);
-            try (Targets targets = new Targets(options)) {
+            try (Targets targets = new Targets(options, null)) {
                 prime(targets);
                 targets.clear();
                 Result f = writes(targets, "F json, memory only", targets::postMessage);
@@ -205,6 +206,11 @@ public final class Bench {
             launcher.run("down");
             launcher.run("up");
         }
+    }
+
+    private void read(Targets targets, String workload, LoadRunner.Operation operation) {
+        record(LoadRunner.closedLoop(
+                workload, G_CLIENTS, shortest(options.warmup(), G_WARMUP), options.duration(), operation));
     }
 
     private static Duration shortest(Duration given, Duration cap) {

@@ -21,6 +21,7 @@ record Options(
         String writeToken,
         Path launcher,
         String store,
+        String database,
         Set<String> workloads,
         int clients,
         int messageBytes,
@@ -59,6 +60,7 @@ record Options(
                 given.getOrDefault("token", ""),
                 Path.of(given.getOrDefault("launcher", "./hazelog")),
                 given.getOrDefault("store", "local"),
+                given.getOrDefault("database", ""),
                 Set.copyOf(List.of(given.getOrDefault("workloads", String.join(",", ALL_WORKLOADS))
                         .split(","))),
                 Integer.parseInt(given.getOrDefault("clients", "32")),

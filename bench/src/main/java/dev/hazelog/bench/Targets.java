@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -21,6 +22,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The operations the workloads repeat: each stores one message of the configured size, or reads. */
@@ -49,12 +52,18 @@ final class Targets implements AutoCloseable {
             .disableAutomaticRetries()
             .build();
 
+    static final int PAGE = 1000;
+
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicReference<@Nullable String> pageCursor = new AtomicReference<>();
     private final String padding;
+    private final @Nullable MessageDatabase database;
     private HazelcastInstance client;
 
-    Targets(Options options) {
+    /** @param database where the log is kept, when the map holds only a working set of it */
+    Targets(Options options, @Nullable MessageDatabase database) {
         this.options = options;
+        this.database = database;
         this.padding = "x".repeat(Math.max(0, options.messageBytes() - 40));
     }
 
@@ -74,6 +83,9 @@ final class Targets implements AutoCloseable {
      */
     void clear() {
         client().getMap(MESSAGES_MAP).clear();
+        if (database != null) {
+            database.empty();
+        }
         map().clear();
     }
 
@@ -119,9 +131,25 @@ final class Targets implements AutoCloseable {
         });
     }
 
+    /** G paged: the next page after the last one read, starting over after the last page. */
+    void nextPage() throws IOException {
+        String after = pageCursor.get();
+        String path = "/messages?limit=" + PAGE + (after == null ? "" : "&after=" + after);
+        String page = http.execute(new HttpGet(options.facade().resolve(path)), response -> {
+            if (response.getCode() != 200) {
+                throw new IOException(path + " answered " + response.getCode());
+            }
+            return EntityUtils.toString(response.getEntity());
+        });
+        JsonNode next = JSON.readTree(page).path("next");
+        pageCursor.set(next.isNull() || next.isMissingNode() ? null : next.asString());
+    }
+
     /** How many messages the system holds now. */
     int count() {
-        return client().getMap(MESSAGES_MAP).size();
+        return database != null
+                ? database.count()
+                : client().getMap(MESSAGES_MAP).size();
     }
 
     private static String msg(String text) {

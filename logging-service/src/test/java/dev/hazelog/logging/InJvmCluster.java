@@ -3,6 +3,7 @@ package dev.hazelog.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.shared.testing.FreePorts;
 import dev.hazelog.shared.testing.HttpProbe;
 import java.time.Duration;
@@ -58,6 +59,11 @@ public final class InJvmCluster implements AutoCloseable {
     /** Each service's HTTP side, in the order they were started (logging-1 first). */
     public List<HttpProbe> http() {
         return http;
+    }
+
+    /** The first service's member, for what only the cluster itself can do (evicting entries, for one). */
+    public HazelcastInstance member() {
+        return services.getFirst().getBean(HazelcastInstance.class);
     }
 
     @Override

@@ -26,6 +26,7 @@ class BenchSmokeIT {
         assertThat(output)
                 .contains("| L0 | closed loop |", "| L1 | closed loop |", "| F json | closed loop |")
                 .contains("| F original | closed loop |", "| B x100 | closed loop |", "| G 1k /messages |")
+                .contains("| G 1k page of 1000 |")
                 .contains("| liveness | fixed ")
                 .contains(
                         "| F / L0 throughput |", "| L1 / L0 throughput |", "| F at half its maximum rate: p99 / p50 |")

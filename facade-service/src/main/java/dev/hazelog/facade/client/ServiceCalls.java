@@ -69,14 +69,16 @@ final class ServiceCalls {
                     : new RefusedException(status.value(), title, detail);
         }
         if (status.isSameCodeAs(HttpStatus.INSUFFICIENT_STORAGE)) {
-            ProblemDetail problem = readProblem(response, status);
-            throw new InstanceFullException(
-                    service,
-                    "answered 507: " + (problem.getDetail() == null ? "insufficient storage" : problem.getDetail()));
+            throw new InstanceFullException(service, answered(status, readProblem(response, status)));
         }
         if (!status.is2xxSuccessful()) {
-            throw new ServiceUnavailableException(service, "answered " + status.value());
+            throw new ServiceUnavailableException(service, answered(status, readProblem(response, status)));
         }
+    }
+
+    /** The instance's status and, when its problem body has one, its own words: "answered 503: The database ...". */
+    private static String answered(HttpStatusCode status, ProblemDetail problem) {
+        return "answered " + status.value() + (problem.getDetail() == null ? "" : ": " + problem.getDetail());
     }
 
     private static <T> T sorted(URI service, Supplier<T> exchange) {

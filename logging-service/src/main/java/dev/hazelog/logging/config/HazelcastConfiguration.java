@@ -28,7 +28,8 @@ class HazelcastConfiguration {
     HazelcastInstance hazelcastInstance(
             ClusterProperties properties, StoreProperties store, ObjectProvider<MessageArchive> archive) {
         Config config = MemberConfigFactory.create(properties);
-        archive.ifAvailable(messages -> MemberConfigFactory.writeThrough(config, messages, store.workingSet()));
+        archive.ifAvailable(
+                messages -> MemberConfigFactory.writeThrough(config, messages, store.workingSetHeapPercent()));
         return Hazelcast.newHazelcastInstance(config);
     }
 

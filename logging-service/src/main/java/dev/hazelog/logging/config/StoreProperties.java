@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     memory only, as the original system did
  * @param poolSize connections per logging service; the map writes through them from its partition threads
  * @param timeout how long a statement, or the wait for a connection, may take before the caller gets a 503
- * @param workingSet how many messages each member keeps in memory at most; the others are read from the database
+ * @param workingSetHeapPercent how much of its heap (in per cent) each member's own entries of the map may take; the
+ *     least recently used leave first and are read from the database when asked for. Backups take about as much again,
+ *     so the memory guard's limit stays well away
  */
 @ConfigurationProperties("hazelog.store")
 public record StoreProperties(
@@ -20,7 +22,7 @@ public record StoreProperties(
         @DefaultValue("") String password,
         @DefaultValue("4") int poolSize,
         @DefaultValue("1s") Duration timeout,
-        @DefaultValue("100000") int workingSet) {
+        @DefaultValue("10") int workingSetHeapPercent) {
 
     public StoreProperties {
         if (poolSize < 1) {
@@ -29,8 +31,9 @@ public record StoreProperties(
         if (timeout.toMillis() < 250) {
             throw new IllegalArgumentException("hazelog.store.timeout must be at least 250ms, not " + timeout);
         }
-        if (workingSet < 1) {
-            throw new IllegalArgumentException("hazelog.store.working-set must be at least 1, not " + workingSet);
+        if (workingSetHeapPercent < 1 || workingSetHeapPercent > 40) {
+            throw new IllegalArgumentException(
+                    "hazelog.store.working-set-heap-percent must be 1 to 40, not " + workingSetHeapPercent);
         }
     }
 

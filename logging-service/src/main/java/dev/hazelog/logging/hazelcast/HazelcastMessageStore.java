@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * reads in acceptance order scan it. With one, the archive's table decides, a batch in one statement, and the map
  * keeps the new messages as its working set; reads in order come from the table.
  */
-public class HazelcastMessageStore implements MessageStore {
+public class HazelcastMessageStore implements MessageStore, AutoCloseable {
 
     public static final String MAP_NAME = "messages";
     /** The Compact field that holds the acceptance time; the map keeps a sorted index on it for paging. */
@@ -46,6 +46,11 @@ public class HazelcastMessageStore implements MessageStore {
 
     private static final Logger log = LoggerFactory.getLogger(HazelcastMessageStore.class);
     private static final int LOGGED_TEXT_LENGTH = 80;
+    /**
+     * Threads that call the cluster for the messages of a batch. Platform threads, and few: Hazelcast keeps a
+     * serialization buffer per calling thread, and a virtual thread per message left tens of megabytes of them.
+     */
+    private static final int BATCH_CALLERS = 16;
 
     private final IMap<String, StoredMessage> map;
     private final AcceptanceClock clock;
@@ -55,6 +60,8 @@ public class HazelcastMessageStore implements MessageStore {
     private final Counter duplicates;
     private final MessageHistory history;
     private final @Nullable MessageArchive archive;
+    private final ExecutorService batchCallers = Executors.newFixedThreadPool(
+            BATCH_CALLERS, Thread.ofPlatform().name("batch-caller-", 1).daemon().factory());
 
     public HazelcastMessageStore(
             HazelcastInstance hazelcast,
@@ -125,17 +132,20 @@ public class HazelcastMessageStore implements MessageStore {
         });
     }
 
-    /** One virtual thread per message: the calls to their partition owners are in flight together. */
-    private static <T> List<T> inParallel(List<StoredMessage> messages, Function<StoredMessage, T> call) {
+    /** The calls to the messages' partition owners are in flight together. */
+    private <T> List<T> inParallel(List<StoredMessage> messages, Function<StoredMessage, T> call) {
         if (messages.size() == 1) {
             return List.of(call.apply(messages.getFirst()));
         }
-        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> calls = messages.stream()
-                    .map(message -> callers.submit(() -> call.apply(message)))
-                    .toList();
-            return calls.stream().map(HazelcastMessageStore::joined).toList();
-        }
+        List<Future<T>> calls = messages.stream()
+                .map(message -> batchCallers.submit(() -> call.apply(message)))
+                .toList();
+        return calls.stream().map(HazelcastMessageStore::joined).toList();
+    }
+
+    @Override
+    public void close() {
+        batchCallers.shutdown();
     }
 
     private StoreResult result(StoredMessage candidate, @Nullable StoredMessage existing) {

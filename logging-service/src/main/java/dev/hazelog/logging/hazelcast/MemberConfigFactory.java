@@ -12,6 +12,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
 import dev.hazelog.logging.config.ClusterProperties;
 import dev.hazelog.logging.domain.MessageArchive;
+import java.util.ArrayList;
 
 /**
  * Builds the member's configuration from {@link ClusterProperties}: no XML, no discovery beyond the member list, or
@@ -76,11 +77,13 @@ public final class MemberConfigFactory {
 
     /**
      * Puts the archive behind the map: a put returns once the archive has the entry (write-through), an entry the map
-     * does not hold is loaded from it, and each member keeps at most {@code workingSet} entries, the least recently used
-     * leaving first.
+     * does not hold is loaded from it, and each member's own entries take at most {@code heapPercent} of its heap, the
+     * least recently used leaving first: a share of the heap, not a count, since a message may weigh a megabyte.
      */
-    public static void writeThrough(Config config, MessageArchive archive, int workingSet) {
+    public static void writeThrough(Config config, MessageArchive archive, int heapPercent) {
         MapConfig map = config.getMapConfig(HazelcastMessageStore.MAP_NAME);
+        // Reads in order come from the archive's own index; one in the map would only cost heap.
+        map.setIndexConfigs(new ArrayList<>());
         map.getMapStoreConfig()
                 .setEnabled(true)
                 .setImplementation(new ArchiveMapStore(archive))
@@ -88,7 +91,7 @@ public final class MemberConfigFactory {
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
         map.getEvictionConfig()
                 .setEvictionPolicy(EvictionPolicy.LRU)
-                .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-                .setSize(workingSet);
+                .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_PERCENTAGE)
+                .setSize(heapPercent);
     }
 }

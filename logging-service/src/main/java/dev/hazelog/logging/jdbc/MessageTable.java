@@ -31,6 +31,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The archive as the table {@code messages} of a relational database (PostgreSQL, H2): a row per message, read
@@ -51,13 +52,17 @@ public class MessageTable implements MessageArchive {
     private final String name;
 
     /**
-     * @param timeout how long one statement may take before the caller is told the database is unavailable
+     * @param timeout how long the database may take to answer before the caller is told it is unavailable: the
+     *     network timeout of every connection. Statements also get twice as long on the database's own clock, for
+     *     drivers that ignore network timeouts (H2). Not the other way round: PostgreSQL's driver, once it has asked the
+     *     server to cancel a statement, waits up to ten seconds for that cancel to be heard.
      * @param name how errors name the database: its URL without credentials
      */
     public MessageTable(DataSource dataSource, Duration timeout, String name) {
-        this.dataSource = dataSource;
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setQueryTimeout(Math.toIntExact(Math.max(1, timeout.toSeconds())));
+        this.dataSource = new GivingUp(dataSource, Math.toIntExact(timeout.toMillis()));
+        this.jdbc = new JdbcTemplate(this.dataSource);
+        this.jdbc.setQueryTimeout(
+                Math.toIntExact(Math.max(1, timeout.multipliedBy(2).toSeconds())));
         this.name = name;
     }
 
@@ -289,5 +294,23 @@ public class MessageTable implements MessageArchive {
 
     private StorageUnavailableException unavailable(Exception cause) {
         return new StorageUnavailableException("The message database (" + name + ") did not answer.", cause);
+    }
+
+    /** Connections that give up on a database that stops answering, whether or not it would act on a cancel. */
+    private static final class GivingUp extends DelegatingDataSource {
+
+        private final int networkTimeoutMillis;
+
+        GivingUp(DataSource pool, int networkTimeoutMillis) {
+            super(pool);
+            this.networkTimeoutMillis = networkTimeoutMillis;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
+            return connection;
+        }
     }
 }

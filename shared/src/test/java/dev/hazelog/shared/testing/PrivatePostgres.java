@@ -38,6 +38,10 @@ public final class PrivatePostgres implements AutoCloseable {
         start();
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "jdbc:postgresql://127.0.0.1:%d/postgres?user=postgres".formatted(port);
     }

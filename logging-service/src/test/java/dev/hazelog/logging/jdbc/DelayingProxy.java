@@ -1,0 +1,85 @@
+package dev.hazelog.logging.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP proxy on loopback that holds every chunk of bytes for a while before passing it on, both ways: a database
+ * that answers slowly, or not at all, without touching the database itself.
+ */
+final class DelayingProxy implements AutoCloseable {
+
+    private final int targetPort;
+    private final ServerSocket server;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
+
+    DelayingProxy(int targetPort) {
+        this.targetPort = targetPort;
+        try {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread.ofVirtual().start(this::accept);
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                sockets.add(client);
+                try {
+                    Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    sockets.add(target);
+                    Thread.ofVirtual().start(() -> pump(client, target));
+                    Thread.ofVirtual().start(() -> pump(target, client));
+                } catch (IOException targetDown) {
+                    client.close();
+                }
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[64 * 1024];
+        try (from;
+                to;
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                Thread.sleep(delay);
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // One side has gone: closing both (above) tells the other.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hazelog.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.HttpProbe.Answer;
+import dev.hazelog.shared.testing.PrivatePostgres;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole system through {@code ./hazelog}, pointed at a real PostgreSQL with {@code HAZELOG_STORE_URL}: nothing
+ * local is started for the messages, the original scenario holds, a restart of every service keeps the log, and the
+ * database going away is a 503 that names it until it is back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresSystemIT {
+
+    private PrivatePostgres postgres;
+    private Launcher launcher;
+
+    @BeforeAll
+    void start() {
+        postgres = new PrivatePostgres();
+        launcher = new Launcher(Map.of("HAZELOG_STORE_URL", postgres.url()));
+        launcher.up();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (launcher != null) {
+                launcher.close();
+            }
+        } finally {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theSystemKeepsItsLogInPostgresqlAcrossARestartAndWaitsOutTheDatabase() {
+        assertThat(launcher.status())
+                .contains("Messages are kept in the database at jdbc:postgresql://")
+                .contains("store      (external)");
+        HttpProbe facade = launcher.http("facade");
+        Set<String> storedBy = new HashSet<>();
+        for (int i = 1; i <= 10; i++) {
+            Answer answer = facade.postJson("/send_to_logging_service", "{\"msg\": \"msg " + i + "\"}");
+            assertThat(answer.status()).isEqualTo(200);
+            storedBy.add(answer.json().path("storedBy").asString());
+        }
+        assertThat(storedBy).as("instances that stored the ten messages").hasSizeGreaterThan(1);
+        List<String> stored = facade.messageIds();
+        assertThat(stored).hasSize(10);
+
+        launcher.run("down");
+        launcher.up();
+        assertThat(launcher.http("facade").messageIds()).isEqualTo(stored);
+
+        postgres.kill();
+        try {
+            Answer refused = launcher.http("facade").postJson("/messages", "{\"msg\": \"not now\"}");
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body()).contains("jdbc:postgresql://");
+        } finally {
+            postgres.start();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(launcher.http("facade")
+                                .postJson("/messages", "{\"msg\": \"back\"}")
+                                .status())
+                        .isEqualTo(201));
+        assertThat(launcher.http("facade").messageIds()).hasSize(11).startsWith(stored.toArray(String[]::new));
+    }
+}
