@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url JDBC URL of the database that holds every acknowledged message; empty keeps messages in the members'
  *     memory only, as the original system did
- * @param poolSize connections per logging service; the map writes through them from its partition threads
+ * @param poolSize connections per logging service: a write takes one for a single statement, whatever its batch
  * @param timeout how long a statement, or the wait for a connection, may take before the caller gets a 503
  * @param workingSetHeapPercent how much of its heap (in per cent) each member's own entries of the map may take; the
  *     least recently used leave first and are read from the database when asked for. Backups take about as much again,
@@ -25,8 +25,9 @@ public record StoreProperties(
         @DefaultValue("10") int workingSetHeapPercent) {
 
     public StoreProperties {
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("hazelog.store.pool-size must be at least 1, not " + poolSize);
+        if (poolSize < 2) {
+            // Flyway holds one connection for its lock while it migrates on another.
+            throw new IllegalArgumentException("hazelog.store.pool-size must be at least 2, not " + poolSize);
         }
         if (timeout.toMillis() < 250) {
             throw new IllegalArgumentException("hazelog.store.timeout must be at least 250ms, not " + timeout);
