@@ -56,6 +56,26 @@ function showStatus(status) {
     : row([cell(instance), stateCell("down"), cell(""), cell(""), cell("")], instance)));
 }
 
+// One bar per second of the last minute, scaled to the busiest; drawn as SVG elements, no library.
+function showWrites(perSecond) {
+  const chart = document.getElementById("write-chart");
+  const highest = Math.max(1, ...perSecond);
+  const width = 600 / perSecond.length;
+  chart.replaceChildren(...perSecond.map((count, i) => {
+    const bar = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    const height = 100 * count / highest;
+    bar.setAttribute("x", String(i * width));
+    bar.setAttribute("y", String(100 - height));
+    bar.setAttribute("width", String(width * 0.8));
+    bar.setAttribute("height", String(height));
+    bar.dataset.count = String(count);
+    return bar;
+  }));
+  const total = perSecond.reduce((sum, count) => sum + count, 0);
+  document.getElementById("write-rate").textContent =
+    `${perSecond.at(-1)} messages/s in the last second, ${total} in the last minute (stored through this facade)`;
+}
+
 function showMessages(list) {
   fill("messages", list.messages.slice().reverse().map(message => row(
     [cell(time(message.acceptedAt), "time"), cell(message.msg, "text"), cell(message.storedBy),
@@ -70,6 +90,7 @@ async function refresh() {
       fetch(`messages/latest?limit=${LATEST}`).then(json),
     ]);
     showStatus(status);
+    showWrites(status.writesPerSecond);
     showMessages(latest);
     document.getElementById("refreshed").textContent = "updated " + new Date().toLocaleTimeString();
   } catch (e) {

@@ -277,6 +277,9 @@ class ApiIT {
                                     member.at("/member/entries/backup").asLong())
                             .sum())
                     .isEqualTo(stored);
+            assertThat(status.path("writesPerSecond").size())
+                    .as("one count per second of the last minute")
+                    .isEqualTo(60);
         });
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -121,6 +122,33 @@ class DashboardIT {
         } finally {
             launcher.start("logging-3");
         }
+    }
+
+    @Test
+    void theWriteChartShowsTheMessagesOfTheLastMinute(Launcher launcher) {
+        String batch = String.join(
+                ", ",
+                IntStream.range(0, 25)
+                        .mapToObj(i -> "{\"msg\": \"chart " + i + "\"}")
+                        .toList());
+        assertThat(launcher.http("facade")
+                        .postJson("/messages", "[" + batch + "]")
+                        .status())
+                .isEqualTo(201);
+
+        browser.get(launcher.url("facade") + "/");
+
+        await().atMost(SHOWN_WITHIN).ignoreExceptions().untilAsserted(() -> {
+            List<WebElement> bars = browser.findElements(By.cssSelector("#write-chart rect"));
+            assertThat(bars).hasSize(60);
+            assertThat(bars.stream()
+                            .mapToLong(bar -> Long.parseLong(bar.getDomAttribute("data-count")))
+                            .sum())
+                    .isGreaterThanOrEqualTo(25);
+            assertThat(bars.stream().anyMatch(bar -> Double.parseDouble(bar.getDomAttribute("height")) > 0))
+                    .isTrue();
+            assertThat(browser.findElement(By.id("write-rate")).getText()).contains("in the last minute");
+        });
     }
 
     /** The state cell of the instance's row in the services table, as written (the page shows it upper case). */

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +24,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * More than the heaps hold: with the database behind the map, services at {@code -Xmx256m} take a million messages
  * of 100 bytes (about three times what their members could keep in memory) without a single 507, and a client pages
- * through all of them, in acceptance order, none missing.
+ * through all of them, in acceptance order, none missing, and reads them all in one streamed answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeLogIT {
@@ -47,7 +56,7 @@ class LargeLogIT {
     }
 
     @Test
-    void aMillionMessagesAreStoredAndReadBackPageByPageInOrder() {
+    void aMillionMessagesAreStoredAndReadBackPageByPageInOrder() throws Exception {
         HttpProbe facade = new HttpProbe(launcher.url("facade"), Duration.ofMinutes(1));
         long started = System.nanoTime();
         Set<String> acknowledged = new HashSet<>();
@@ -79,13 +88,38 @@ class LargeLogIT {
 
         assertThat(read).hasSize(MESSAGES).doesNotHaveDuplicates();
         assertThat(new HashSet<>(read)).isEqualTo(acknowledged);
+
+        started = System.nanoTime();
+        assertThat(idsInOneRead(launcher.url("facade") + "/messages"))
+                .as("everything in one streamed answer, a complete document")
+                .isEqualTo(MESSAGES);
+        Duration readingAll = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf(
-                "LargeLogIT: %,d messages stored in %d s (%,d/s), read back in %,d pages in %d s%n",
+                "LargeLogIT: %,d messages stored in %d s (%,d/s), read back in %,d pages in %d s, all at once in %d s%n",
                 MESSAGES,
                 storing.toSeconds(),
                 MESSAGES * 1000L / storing.toMillis(),
                 MESSAGES / 1000,
-                paging.toSeconds());
+                paging.toSeconds(),
+                readingAll.toSeconds());
+    }
+
+    /** Counts the ids as the answer streams in; a document that ends early or breaks off fails the parse. */
+    private static int idsInOneRead(String url) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<InputStream> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            int ids = 0;
+            try (JsonParser parser = JsonMapper.builder().build().createParser(answer.body())) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("id")) {
+                        ids++;
+                    }
+                }
+            }
+            return ids;
+        }
     }
 
     private static List<String> store(HttpProbe facade, int batch) {

@@ -8,9 +8,11 @@ import dev.hazelog.facade.domain.MessageReader;
 import dev.hazelog.facade.domain.MessageWriter;
 import dev.hazelog.facade.domain.MessagesGateway;
 import dev.hazelog.facade.domain.SystemStatus;
+import dev.hazelog.facade.domain.WriteRate;
 import dev.hazelog.shared.http.HttpLimits;
 import dev.hazelog.shared.http.MessageRules;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Random;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -80,6 +82,7 @@ class FacadeConfiguration {
             FacadeProperties properties,
             MessageRules rules,
             HttpLimits limits,
+            WriteRate writeRate,
             MeterRegistry meters) {
         if (properties.maxCombinedWrites() > rules.maxBatch()) {
             throw new IllegalArgumentException(
@@ -94,7 +97,13 @@ class FacadeConfiguration {
                         properties.writesInFlight(),
                         properties.maxCombinedWrites(),
                         limits.maxBodySize().toBytes()),
+                writeRate,
                 meters);
+    }
+
+    @Bean
+    WriteRate writeRate() {
+        return new WriteRate(Clock.systemUTC());
     }
 
     @Bean
@@ -104,7 +113,7 @@ class FacadeConfiguration {
     }
 
     @Bean
-    SystemStatus systemStatus(InstanceDirectory directory, LoggingGateway logging) {
-        return new SystemStatus(directory, logging);
+    SystemStatus systemStatus(InstanceDirectory directory, LoggingGateway logging, WriteRate writeRate) {
+        return new SystemStatus(directory, logging, writeRate);
     }
 }

@@ -31,6 +31,7 @@ public class MessageWriter {
     private final Timer posts;
     private final WriteCombiner<NewMessage, Failover.Answered<Stored>> combined;
     private final DistributionSummary combinedSizes;
+    private final WriteRate writeRate;
     /** The latest acceptance time acknowledged to this facade: the causal floor for the next message. */
     private final AtomicReference<@Nullable Instant> latestAccepted = new AtomicReference<>();
 
@@ -39,8 +40,10 @@ public class MessageWriter {
             LoggingGateway logging,
             Failover failover,
             WriteCombining combining,
+            WriteRate writeRate,
             MeterRegistry meters) {
         this.directory = directory;
+        this.writeRate = writeRate;
         this.logging = logging;
         this.failover = failover;
         this.accepted = Counter.builder("hazelog.messages.accepted")
@@ -143,7 +146,12 @@ public class MessageWriter {
 
     private Receipt receipt(Stored stored, URI via, @Nullable String idempotencyKey) {
         latestAccepted.accumulateAndGet(stored.acceptedAt(), MessageWriter::later);
-        (stored.duplicate() ? duplicates : accepted).increment();
+        if (stored.duplicate()) {
+            duplicates.increment();
+        } else {
+            accepted.increment();
+            writeRate.record(1);
+        }
         return new Receipt(stored.id(), stored.storedBy(), via, idempotencyKey != null && stored.duplicate());
     }
 

@@ -18,10 +18,12 @@ public class SystemStatus {
 
     private final InstanceDirectory directory;
     private final LoggingGateway logging;
+    private final WriteRate writeRate;
 
-    public SystemStatus(InstanceDirectory directory, LoggingGateway logging) {
+    public SystemStatus(InstanceDirectory directory, LoggingGateway logging, WriteRate writeRate) {
         this.directory = directory;
         this.logging = logging;
+        this.writeRate = writeRate;
     }
 
     public Report now() {
@@ -37,7 +39,8 @@ public class SystemStatus {
         return new Report(
                 config,
                 instances.statuses(),
-                answers.stream().map(Future::resultNow).toList());
+                answers.stream().map(Future::resultNow).toList(),
+                writeRate.lastMinute());
     }
 
     /** Whatever keeps an instance from answering, the dashboard shows it without a member. */
@@ -55,5 +58,10 @@ public class SystemStatus {
     /** @param member what the instance's member answered; null when it did not answer */
     public record Member(String instance, @Nullable MemberSnapshot member) {}
 
-    public record Report(ConfigService configService, List<InstanceStatus> instances, List<Member> members) {}
+    /** @param writesPerSecond messages this facade stored in each of the last 60 whole seconds, oldest first */
+    public record Report(
+            ConfigService configService,
+            List<InstanceStatus> instances,
+            List<Member> members,
+            List<Long> writesPerSecond) {}
 }

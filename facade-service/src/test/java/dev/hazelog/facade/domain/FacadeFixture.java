@@ -1,9 +1,11 @@
 package dev.hazelog.facade.domain;
 
 import dev.hazelog.facade.domain.Instances.LoggingInstance;
+import dev.hazelog.shared.testing.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -16,6 +18,8 @@ final class FacadeFixture {
 
     final FakeLogging logging = new FakeLogging();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    final WriteRate writeRate = new WriteRate(clock);
     boolean messagesServiceDown;
     boolean l1Healthy = true;
     private final InstanceDirectory directory = new InstanceDirectory(
@@ -35,8 +39,8 @@ final class FacadeFixture {
             },
             new Random(7));
     private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters);
-    final MessageWriter writer =
-            new MessageWriter(directory, logging, failover, new MessageWriter.WriteCombining(2, 10, 1_000_000), meters);
+    final MessageWriter writer = new MessageWriter(
+            directory, logging, failover, new MessageWriter.WriteCombining(2, 10, 1_000_000), writeRate, meters);
     final MessageReader reader = new MessageReader(
             directory,
             logging,

@@ -78,6 +78,10 @@ class MessageWriterTest {
         assertThat(fixture.meters.counter("hazelog.messages.duplicates").count())
                 .isEqualTo(1);
         assertThat(fixture.meters.timer("hazelog.messages.post").count()).isEqualTo(3);
+        fixture.clock.set(fixture.clock.instant().plusSeconds(1));
+        assertThat(fixture.writeRate.lastMinute().getLast())
+                .as("stored in the last second")
+                .isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.hazelog.facade.domain.Instances.LoggingInstance;
 import dev.hazelog.shared.wire.InstanceStatus;
 import dev.hazelog.shared.wire.MemberSnapshot;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class SystemStatusTest {
         when(logging.member(L1)).thenReturn(MEMBER);
         when(logging.member(L2)).thenThrow(new ServiceUnavailableException(L2, "connection refused"));
 
-        SystemStatus.Report report = new SystemStatus(directory, logging).now();
+        SystemStatus.Report report = new SystemStatus(directory, logging, new WriteRate(Clock.systemUTC())).now();
 
         assertThat(report.configService()).isEqualTo(new SystemStatus.ConfigService("http://127.0.0.1:5006", "up"));
         assertThat(report.instances()).isEqualTo(STATUSES);

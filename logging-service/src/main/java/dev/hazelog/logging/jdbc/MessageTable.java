@@ -227,6 +227,9 @@ public class MessageTable implements MessageArchive {
             connection.setAutoCommit(false);
             PreparedStatement statement = connection.prepareStatement(query);
             statement.setFetchSize(KEYS_PER_QUERY);
+            // Reading everything takes as long as the reader takes. Said explicitly: H2 keeps a statement timeout
+            // for the whole session, so this pooled connection may still carry a write's.
+            statement.setQueryTimeout(0);
             ResultSet rows = statement.executeQuery();
             Iterator<StoredMessage> messages = new Iterator<>() {
                 private @Nullable Boolean ahead;

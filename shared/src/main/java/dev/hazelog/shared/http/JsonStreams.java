@@ -1,5 +1,6 @@
 package dev.hazelog.shared.http;
 
+import java.io.OutputStream;
 import java.io.Reader;
 import java.util.Iterator;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (a logging service's answer, the facade relaying it) never hold the whole answer as text. What they stream from
  * may: a logging service's store reads everything in one query. Each closes its stream when done, which releases
  * whatever it reads from.
+ *
+ * <p>An answer that fails half-way stays unfinished JSON: its arrays and objects are not closed for it, so no reader
+ * (the facade relaying a logging service, or a client) can mistake the messages written so far for all of them.
  */
 public final class JsonStreams {
 
@@ -25,7 +30,7 @@ public final class JsonStreams {
             JsonMapper json, String field, Stream<?> items, Map<String, ?> more) {
         return ok(out -> {
             try (items;
-                    JsonGenerator generator = json.createGenerator(out)) {
+                    JsonGenerator generator = unfinishedOnFailure(json, out)) {
                 generator.writeStartObject();
                 generator.writeName(field);
                 generator.writeStartArray();
@@ -42,13 +47,17 @@ public final class JsonStreams {
             JsonMapper json, String field, Stream<String> texts, String separator, String suffix) {
         return ok(out -> {
             try (texts;
-                    JsonGenerator generator = json.createGenerator(out)) {
+                    JsonGenerator generator = unfinishedOnFailure(json, out)) {
                 generator.writeStartObject();
                 generator.writeName(field);
                 generator.writeString(new JoiningReader(texts.iterator(), separator, suffix), -1);
                 generator.writeEndObject();
             }
         });
+    }
+
+    private static JsonGenerator unfinishedOnFailure(JsonMapper json, OutputStream out) {
+        return json.writer().without(StreamWriteFeature.AUTO_CLOSE_CONTENT).createGenerator(out);
     }
 
     private static ResponseEntity<StreamingResponseBody> ok(StreamingResponseBody body) {
