@@ -77,7 +77,7 @@ public class MessageTable implements MessageArchive {
     }
 
     /**
-     * A multi-row INSERT per few hundred messages, which the database applies whole or not at all: fresh ids, the
+     * A multi-row INSERT per hundred messages, which the database applies whole or not at all: fresh ids, the
      * usual case, cost one round trip and one commit. When an id is taken, the rows there are read and the rest
      * inserted again; a row that a concurrent writer has not committed yet is found on a later try.
      */
