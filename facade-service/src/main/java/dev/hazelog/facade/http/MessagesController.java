@@ -59,11 +59,17 @@ class MessagesController {
         this.json = json;
     }
 
-    /** {@code {"msg": "..."}}, or an array of them: a batch stored in one call, answered in the same order. */
+    /**
+     * {@code {"msg": "..."}}, or an array of them: a batch stored in one call, answered in the same order. Every
+     * storing route says what it produces, so a client that accepts none of it gets its 406 before anything is stored.
+     */
     @Operation(summary = "Store a message, or a batch (a JSON array) in one call")
     @MessagesCreated
     @StoreProblems
-    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/messages",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> createFromJson(
             @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
@@ -79,7 +85,7 @@ class MessagesController {
     @Operation(summary = "Store a message sent as plain text")
     @MessagesCreated
     @StoreProblems
-    @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
+    @PostMapping(path = "/messages", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> createFromText(
             @RequestBody byte[] body,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,

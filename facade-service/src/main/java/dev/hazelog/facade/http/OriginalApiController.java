@@ -43,7 +43,10 @@ class OriginalApiController {
     @Operation(summary = "Store a message (the original system's route)")
     @ApiResponse(responseCode = "200", description = "Stored", useReturnTypeSchema = true)
     @StoreProblems
-    @PostMapping(path = "/send_to_logging_service", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/send_to_logging_service",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     SendAnswer send(
             @RequestBody SendRequest request,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {

@@ -37,7 +37,10 @@ class StoringController {
         this.writeToken = writeToken;
     }
 
-    @PostMapping(path = "/fetching_message", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/fetching_message",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     StoreAnswer storeMessage(
             @RequestBody StoreRequest request,
             @RequestHeader(name = WriteToken.HEADER, required = false) @Nullable String token) {
@@ -47,7 +50,10 @@ class StoringController {
     }
 
     /** Several messages in one call; every one is checked before any is stored. */
-    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/messages",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     StoreBatchAnswer storeBatch(
             @RequestBody StoreBatch batch,
             @RequestHeader(name = WriteToken.HEADER, required = false) @Nullable String token) {
