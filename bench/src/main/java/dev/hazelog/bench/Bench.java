@@ -277,7 +277,7 @@ public final class Bench {
     private String report(String table) {
         Runtime runtime = Runtime.getRuntime();
         return """
-                Run on %s: %d cores, Java %s, services with `%s`, messages kept %s, the whole system primed with %d s of facade \
+                Run on %s: %d cores, Java %s, services with %s, messages kept %s, the whole system primed with %d s of facade \
                 writes, then per workload %d s of warm-up and %d s measured (B: at most %d s each, G: %d s of \
                 warm-up), %d clients, messages of %d bytes.
 
@@ -287,7 +287,9 @@ public final class Bench {
                         LocalDate.now(),
                         runtime.availableProcessors(),
                         System.getProperty("java.version"),
-                        System.getenv().getOrDefault("HAZELOG_JAVA_OPTS", "-Xmx512m"),
+                        System.getenv().getOrDefault("HAZELOG_JAVA_OPTS", "").isBlank()
+                                ? "their default options (./hazelog)"
+                                : "`HAZELOG_JAVA_OPTS=" + System.getenv("HAZELOG_JAVA_OPTS") + "`",
                         switch (options.store()) {
                             case "memory" -> "in the members' memory only";
                             case "external" -> "in the database at HAZELOG_STORE_URL";

@@ -24,7 +24,7 @@ final class MessageDatabase {
     }
 
     void empty() {
-        query("DELETE FROM messages");
+        query("TRUNCATE TABLE messages");
     }
 
     /** The statement's first number: a query's first column, or an update's count. */

@@ -80,9 +80,9 @@ final class StartupTimer {
     private Process java(String... arguments) {
         List<String> command =
                 new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        String javaOptions = System.getenv().getOrDefault("HAZELOG_JAVA_OPTS", "-Xmx512m");
-        command.addAll(List.of(javaOptions.split("\\s+")));
-        command.add("@" + root.resolve("logging-service/hazelcast-jvm.args"));
+        String memberOptions = System.getenv()
+                .getOrDefault("HAZELOG_MEMBER_JAVA_OPTS", "@" + root.resolve("logging-service/hazelcast-jvm.args"));
+        command.addAll(List.of(memberOptions.strip().split("\\s+")));
         command.addAll(List.of("-jar", root.resolve("bench/target/bench.jar").toString()));
         command.addAll(List.of(arguments));
         try {

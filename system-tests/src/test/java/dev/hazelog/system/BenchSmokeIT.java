@@ -43,6 +43,8 @@ class BenchSmokeIT {
                 .contains("| F json | closed loop |", "| F json, memory only | closed loop |")
                 .contains("| F original, memory only | closed loop |", "| F json with the database / memory only |");
         assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
-        assertThat(launcher.status()).contains("3 members", "store service's database");
+        assertThat(launcher.status())
+                .contains("3 members", "store service's database")
+                .containsPattern("Resident memory: [1-9][0-9]* MB");
     }
 }

@@ -47,7 +47,6 @@ final class Launcher implements AutoCloseable {
         SERVICES.forEach(name -> ports.put(name, FreePorts.next()));
         environment.put("HAZELOG_RUN_DIR", runDir.toString());
         environment.put("HAZELOG_CLUSTER_NAME", "system-" + UUID.randomUUID());
-        environment.put("HAZELOG_JAVA_OPTS", "-Xmx256m");
         // Every run has the write token on: the facade must send it, and nobody else can write to a logging service.
         environment.put("HAZELOG_SECURITY_WRITE_TOKEN", "system-" + UUID.randomUUID());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
