@@ -21,15 +21,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * No Docker engine or Kubernetes runs here, so the container files are checked against the code instead: every
- * service is there, on the port the code and {@code ./hazelog} give it, every variable is a property the service
+ * The container files checked against the code, without running them ({@link ContainersIT} runs the compose file):
+ * every service is there, on the port the code and {@code ./hazelog} give it, every variable is a property the service
  * has, and every address in them points at a service that is there.
  */
 class DeploymentFilesTest {
 
     private static final Path ROOT = ServiceTable.ROOT;
     private static final ServiceTable TABLE = ServiceTable.read();
-    /** The store service is one machine's database; the container files will give the services a database of their own. */
+    /** The store service is one machine's database; in containers the logging services share PostgreSQL. */
     private static final List<String> SERVICES =
             TABLE.names().stream().filter(name -> !name.equals("store")).toList();
 
@@ -38,7 +38,7 @@ class DeploymentFilesTest {
     /** Variables of Boot itself (server.*) and of the image; everything else must be a Hazelog property. */
     private static final Set<String> GENERAL_VARIABLES = Set.of("SERVER_PORT", "SERVER_ADDRESS", "JAVA_OPTS");
 
-    private final Map<String, Object> compose = yaml(ROOT.resolve("deploy/compose/docker-compose.yml"));
+    private final Map<String, Object> compose = withDefaults(yaml(ROOT.resolve("deploy/compose/docker-compose.yml")));
     private final List<Map<String, Object>> kubernetes = yamlDocuments(ROOT.resolve("deploy/kubernetes/hazelog.yaml"));
 
     @Test
@@ -346,6 +346,26 @@ class DeploymentFilesTest {
 
     private static Map<String, Object> yaml(Path file) {
         return new Yaml().load(read(file));
+    }
+
+    /** The compose file as Compose reads it with no variable set: each {@code ${NAME:-default}} its default. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withDefaults(Map<String, Object> compose) {
+        return (Map<String, Object>) withDefaults((Object) compose);
+    }
+
+    private static Object withDefaults(Object node) {
+        return switch (node) {
+            case String text -> text.replaceAll("\\$\\{[A-Z0-9_]+(?::-([^}]*))?}", "$1");
+            case Map<?, ?> map -> {
+                Map<Object, Object> resolved = new LinkedHashMap<>();
+                map.forEach((key, value) -> resolved.put(key, withDefaults(value)));
+                yield resolved;
+            }
+            case List<?> list ->
+                list.stream().map(DeploymentFilesTest::withDefaults).toList();
+            case null, default -> node;
+        };
     }
 
     private static List<Map<String, Object>> yamlDocuments(Path file) {
