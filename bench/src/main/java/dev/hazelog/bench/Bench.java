@@ -61,9 +61,15 @@ public final class Bench {
             prime(targets);
             targets.clear();
             Result l0 = options.runs("L0") ? writes(targets, "L0", targets::putIfAbsent) : null;
-            Result l1 = options.runs("L1") ? writes(targets, "L1", targets::postToLoggingService) : null;
+            if (options.runs("L1")) {
+                Result l1 = writes(targets, "L1", targets::postToLoggingService);
+                Result floor = probe("liveness logging", targets::loggingServiceLiveness);
+                ratio("L1 / a logging service's liveness probe", l1, floor, ">= 60 %");
+                ratio("L1 / L0 throughput", l1, l0, "none (was >= 80 %)");
+            }
             if (options.runs("F")) {
                 Result json = writes(targets, "F json", targets::postMessage);
+                Result floor = probe("liveness facade", () -> targets.get("/actuator/health/liveness"));
                 f = json;
                 writes(targets, "F original", targets::sendToLoggingService);
                 Result halfRate = writes(
@@ -85,11 +91,10 @@ public final class Bench {
                         options.warmup(),
                         options.duration(),
                         () -> targets.get("/actuator/health/liveness")));
-                ratio("F / L0 throughput", json, l0, ">= 50 %");
-                tail("F at half its maximum rate", halfRate, "<= 3");
-                tail("the facade's liveness probe at the same rate", probe, "none: the machine's floor");
+                ratio("F json / the facade's liveness probe", json, floor, ">= 50 %");
+                ratio("F / L0 throughput", json, l0, "none (was >= 50 %)");
+                tail("F at half its maximum rate / the liveness probe at the same rate", halfRate, probe, "<= 3");
             }
-            ratio("L1 / L0 throughput", l1, l0, ">= 80 %");
             if (options.runs("B")) {
                 // As many messages in flight as the single posts had, not a hundred times as many; and phases short
                 // enough that what B stores (up to 40k messages/s here) stays well below the members' memory limit
@@ -208,6 +213,12 @@ public final class Bench {
         }
     }
 
+    /** A closed loop with as many clients as the writes, on a route that stores nothing: the store is left as it is. */
+    private Result probe(String workload, LoadRunner.Operation operation) {
+        return record(
+                LoadRunner.closedLoop(workload, options.clients(), options.warmup(), options.duration(), operation));
+    }
+
     private void read(Targets targets, String workload, LoadRunner.Operation operation) {
         record(LoadRunner.closedLoop(
                 workload, G_CLIENTS, shortest(options.warmup(), G_WARMUP), options.duration(), operation));
@@ -229,13 +240,13 @@ public final class Bench {
                 (double) hazelog.toMillis() / bare.toMillis()));
     }
 
-    private void tail(String name, Result result, String target) {
+    private void tail(String name, Result result, Result floor, String target) {
         ratios.add(String.format(
                 Locale.ROOT,
-                "| %s: p99 / p50 | %.1f | %s |",
+                "| %s: p99 / p99 | %.1f | %s |",
                 name,
                 (double) result.latency().getValueAtPercentile(99)
-                        / result.latency().getValueAtPercentile(50),
+                        / floor.latency().getValueAtPercentile(99),
                 target));
     }
 

@@ -126,7 +126,18 @@ final class Targets implements AutoCloseable {
 
     /** A GET on the facade, its answer read to the end; G reads every stored message this way. */
     void get(String path) throws IOException {
-        http.execute(new HttpGet(options.facade().resolve(path)), response -> {
+        get(options.facade().resolve(path));
+    }
+
+    /** The floor of one HTTP request on a logging service: its liveness probe, which does nothing, taking turns. */
+    void loggingServiceLiveness() throws IOException {
+        List<URI> logging = options.loggingServices();
+        get(logging.get(Math.floorMod(next.getAndIncrement(), logging.size())).resolve("/actuator/health/liveness"));
+    }
+
+    private void get(URI uri) throws IOException {
+        String path = uri.getPath();
+        http.execute(new HttpGet(uri), response -> {
             if (response.getCode() != 200) {
                 throw new IOException(path + " answered " + response.getCode());
             }

@@ -96,9 +96,19 @@ class ContainersIT {
                     .isEqualTo(200);
         });
 
+        assertThat(compose.run("exec", "-T", "logging-1", "id", "-un").strip())
+                .as("the user a service runs as")
+                .isEqualTo("hazelog");
+
         List<String> before = facade.messageIds();
         long stopped = System.nanoTime();
         compose.run("stop");
+        // 143 = 128 + SIGTERM: each JVM got the signal and shut down in order before its grace period ran out.
+        for (String service : List.of("facade", "config", "messages", "logging-1", "logging-2", "logging-3")) {
+            assertThat(compose.exitCode(service))
+                    .as("exit code of %s after docker compose stop", service)
+                    .isEqualTo(143);
+        }
         compose.run("up", "--detach", "--wait");
         System.out.printf("ContainersIT: stopped and up again in %d s%n", since(stopped));
         assertThat(new HttpProbe(compose.url("facade")).messageIds())

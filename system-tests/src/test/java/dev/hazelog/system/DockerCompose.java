@@ -54,6 +54,13 @@ final class DockerCompose {
         return run("ps", "-a", "-q", service).strip();
     }
 
+    /** How a service's container last ended. */
+    int exitCode(String service) {
+        return Integer.parseInt(Docker.run(
+                        Map.of(), List.of("docker", "inspect", "--format", "{{.State.ExitCode}}", container(service)))
+                .strip());
+    }
+
     /** Everything of this project that Docker still has: containers, volumes and networks. */
     String leftovers() {
         String label = "label=com.docker.compose.project=" + project;
