@@ -1,6 +1,7 @@
 package dev.hazelog.facade.domain;
 
 import dev.hazelog.facade.domain.LoggingGateway.NewMessage;
+import dev.hazelog.shared.concurrent.WriteCombiner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -12,12 +12,14 @@ import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.shared.concurrent.WriteCombiner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +53,14 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
      * serialization buffer per calling thread, and a virtual thread per message left tens of megabytes of them.
      */
     private static final int BATCH_CALLERS = 16;
+    /**
+     * Single messages that arrive together go to the archive as one batch: as many batches in flight as the pool
+     * has connections by default, each at most as many rows as one INSERT takes and about a megabyte of text.
+     */
+    private static final int COMBINED_IN_FLIGHT = 4;
+
+    private static final int COMBINED_MAX_MESSAGES = 100;
+    private static final long COMBINED_MAX_CHARS = 1 << 20;
 
     private final IMap<String, StoredMessage> map;
     private final AcceptanceClock clock;
@@ -60,6 +70,7 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
     private final Counter duplicates;
     private final MessageHistory history;
     private final @Nullable MessageArchive archive;
+    private final @Nullable WriteCombiner<StoredMessage, Outcome> singles;
     private final ExecutorService batchCallers = Executors.newFixedThreadPool(
             BATCH_CALLERS, Thread.ofPlatform().name("batch-caller-", 1).daemon().factory());
 
@@ -72,6 +83,14 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
             MeterRegistry meters) {
         this.map = hazelcast.getMap(MAP_NAME);
         this.archive = archive;
+        this.singles = archive == null
+                ? null
+                : new WriteCombiner<>(
+                        COMBINED_IN_FLIGHT,
+                        COMBINED_MAX_MESSAGES,
+                        COMBINED_MAX_CHARS,
+                        message -> message.text().length(),
+                        batch -> outcomes(archive, batch));
         this.history = archive != null ? archive : new MapHistory(hazelcast, heapLimit);
         this.clock = clock;
         this.instanceName = instanceName;
@@ -86,18 +105,26 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public StoreResult store(UUID id, String text, @Nullable Instant notBefore) {
-        return storeAll(List.of(new NewMessage(id, text)), notBefore).getFirst();
+        if (singles == null) {
+            return storeAll(List.of(new NewMessage(id, text)), notBefore).getFirst();
+        }
+        heapLimit.check();
+        return singles.send(candidate(new NewMessage(id, text), notBefore)).orThrow();
     }
 
     @Override
     public List<StoreResult> storeAll(List<NewMessage> messages, @Nullable Instant notBefore) {
         heapLimit.check();
         // The clock only moves forward, so the batch keeps its order.
-        List<StoredMessage> candidates = messages.stream()
-                .map(message ->
-                        new StoredMessage(message.id().toString(), message.text(), clock.now(notBefore), instanceName))
-                .toList();
-        return archive != null ? keptInArchive(archive, candidates) : inParallel(candidates, this::putIfAbsent);
+        List<StoredMessage> candidates =
+                messages.stream().map(message -> candidate(message, notBefore)).toList();
+        return archive != null
+                ? outcomes(archive, candidates).stream().map(Outcome::orThrow).toList()
+                : inParallel(candidates, this::putIfAbsent);
+    }
+
+    private StoredMessage candidate(NewMessage message, @Nullable Instant notBefore) {
+        return new StoredMessage(message.id().toString(), message.text(), clock.now(notBefore), instanceName);
     }
 
     private StoreResult putIfAbsent(StoredMessage candidate) {
@@ -106,9 +133,10 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
 
     /**
      * The table keeps what is new, then the map takes it without writing it through again. An id twice in one batch
-     * is kept once: the later one finds the first.
+     * is kept once: the later one finds the first. A message whose id is taken by another text is refused alone; a
+     * failure of the table or the cluster fails them all.
      */
-    private List<StoreResult> keptInArchive(MessageArchive archive, List<StoredMessage> candidates) {
+    private List<Outcome> outcomes(MessageArchive archive, List<StoredMessage> candidates) {
         Map<String, StoredMessage> firstOfId = new LinkedHashMap<>();
         candidates.forEach(candidate -> firstOfId.putIfAbsent(candidate.id(), candidate));
         Map<String, StoredMessage> keptBefore = archive.keepNew(List.copyOf(firstOfId.values()));
@@ -119,9 +147,25 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
         return candidates.stream()
                 .map(candidate -> {
                     StoredMessage first = firstOfId.get(candidate.id());
-                    return result(candidate, first != candidate ? first : keptBefore.get(candidate.id()));
+                    try {
+                        return new Outcome(
+                                result(candidate, first != candidate ? first : keptBefore.get(candidate.id())), null);
+                    } catch (ConflictingMessageException e) {
+                        return new Outcome(null, e);
+                    }
                 })
                 .toList();
+    }
+
+    /** One message's answer within a batch: stored (or found), or refused. */
+    private record Outcome(
+            @Nullable StoreResult result, @Nullable ConflictingMessageException refused) {
+        StoreResult orThrow() {
+            if (refused != null) {
+                throw refused;
+            }
+            return Objects.requireNonNull(result);
+        }
     }
 
     /** Into the working set, without writing it through to the archive again; no expiry. */

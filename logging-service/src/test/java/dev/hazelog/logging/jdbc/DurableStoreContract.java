@@ -125,6 +125,36 @@ abstract class DurableStoreContract {
     }
 
     @Test
+    void singleMessagesSentTogetherAreAnsweredOneByOneAndAConflictFailsOnlyItself() {
+        String taken = UUID.randomUUID().toString();
+        store(0, taken, "first text");
+        List<String> ids = IntStream.range(0, 60)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+
+        List<Integer> statuses;
+        Answer conflict;
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Answer>> posts = ids.stream()
+                    .map(id -> CompletableFuture.supplyAsync(() -> store(0, id, "text of " + id), clients))
+                    .toList();
+            CompletableFuture<Answer> conflicting =
+                    CompletableFuture.supplyAsync(() -> store(0, taken, "another text"), clients);
+            statuses = posts.stream()
+                    .map(CompletableFuture::join)
+                    .map(Answer::status)
+                    .toList();
+            conflict = conflicting.join();
+        }
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(ids).allSatisfy(id -> assertThat(rows(id)).isEqualTo(1));
+        assertThat(http.get(1).get("/messages/" + taken).json().path("msg").asString())
+                .isEqualTo("first text");
+    }
+
+    @Test
     void theSameIdThroughTwoServicesAtOnceIsStoredOnce() {
         for (int round = 0; round < 20; round++) {
             String id = UUID.randomUUID().toString();

@@ -1,4 +1,4 @@
-package dev.hazelog.facade.domain;
+package dev.hazelog.shared.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,7 +143,7 @@ class WriteCombinerTest {
 
     @Test
     void aFailedBatchFailsEachOfItsItemsAndNoOther() throws Exception {
-        RuntimeException refused = new NoInstanceAvailableException("none", List.of());
+        RuntimeException refused = new IllegalStateException("no instance could take the batch");
         WriteCombiner<String, String> combiner = combiner(1, 10, batch -> {
             List<String> answers = answer(batch);
             if (batch.contains("bad")) {

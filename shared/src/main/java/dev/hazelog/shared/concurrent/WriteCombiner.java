@@ -1,4 +1,4 @@
-package dev.hazelog.facade.domain;
+package dev.hazelog.shared.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
