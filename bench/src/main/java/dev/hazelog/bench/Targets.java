@@ -78,8 +78,8 @@ final class Targets implements AutoCloseable {
     }
 
     /**
-     * Empties the product's map and L0's: what one workload stored would weigh on the members during the next, and
-     * a few minutes of writes hold more messages than three members with 512 MB heaps can keep.
+     * Empties the store and L0's map: what one workload stored would weigh on the members during the next, and in
+     * memory-only mode a few minutes of writes hold more messages than three members' heaps can keep.
      */
     void clear() {
         if (database != null) {

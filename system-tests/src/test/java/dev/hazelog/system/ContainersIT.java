@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe;
-import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.system.DockerCompose.Docker;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -59,13 +56,9 @@ class ContainersIT {
     @Test
     void theOriginalScenarioAKilledLoggingContainerAndARestartLoseNothing() {
         HttpProbe facade = new HttpProbe(compose.url("facade"));
-        Set<String> storedBy = new HashSet<>();
-        for (int i = 1; i <= 10; i++) {
-            Answer answer = facade.postJson("/send_to_logging_service", "{\"msg\": \"msg " + i + "\"}");
-            assertThat(answer.status()).isEqualTo(200);
-            storedBy.add(answer.json().path("storedBy").asString());
-        }
-        assertThat(storedBy).as("instances that stored the ten messages").hasSizeGreaterThan(1);
+        assertThat(OriginalScenario.storedBy(OriginalScenario.sendTenMessages(facade)))
+                .as("instances that stored the ten messages")
+                .hasSizeGreaterThan(1);
         assertThat(facade.messageIds()).hasSize(10);
 
         LoadGenerator load =

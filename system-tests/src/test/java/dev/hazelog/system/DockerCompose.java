@@ -31,11 +31,14 @@ final class DockerCompose {
         environment.put(
                 "HAZELOG_COMPOSE_NETWORK",
                 "172.28." + ThreadLocalRandom.current().nextInt(100, 250));
-        for (String service : List.of("facade", "config", "messages", "logging-1", "logging-2", "logging-3")) {
-            int port = FreePorts.next();
-            ports.put(service, port);
-            environment.put("HAZELOG_" + service.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));
-        }
+        // Every service but the store service, which PostgreSQL replaces in containers.
+        ServiceTable.read().services().stream()
+                .filter(service -> !service.name().equals("store"))
+                .forEach(service -> {
+                    int port = FreePorts.next();
+                    ports.put(service.name(), port);
+                    environment.put(service.portVariable(), String.valueOf(port));
+                });
     }
 
     String url(String service) {

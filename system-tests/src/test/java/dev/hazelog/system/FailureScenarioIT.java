@@ -7,9 +7,7 @@ import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The original system's failure test, on real processes and real signals: messages spread over the logging
@@ -43,15 +42,12 @@ class FailureScenarioIT {
     @Test
     @Order(1)
     void tenMessagesSpreadOverTheLoggingServicesAreAllReturned() {
-        Set<String> storedBy = new HashSet<>();
-        for (int i = 1; i <= 10; i++) {
-            Answer answer = facade.postJson("/send_to_logging_service", "{\"msg\": \"msg " + i + "\"}");
-            assertThat(answer.status()).isEqualTo(200);
-            acknowledged.add(answer.json().path("id").asString());
-            storedBy.add(answer.json().path("storedBy").asString());
-        }
+        List<JsonNode> answers = OriginalScenario.sendTenMessages(facade);
+        answers.forEach(answer -> acknowledged.add(answer.path("id").asString()));
 
-        assertThat(storedBy).as("instances that stored the ten messages").hasSizeGreaterThan(1);
+        assertThat(OriginalScenario.storedBy(answers))
+                .as("instances that stored the ten messages")
+                .hasSizeGreaterThan(1);
         assertEveryAcknowledgedMessageListedOnce(facade);
         assertThat(launcher.status()).contains("3 members");
         assertThat(launcher.log("logging-1"))

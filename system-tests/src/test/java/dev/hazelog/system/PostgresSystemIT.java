@@ -7,10 +7,8 @@ import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.shared.testing.PrivatePostgres;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,13 +49,9 @@ class PostgresSystemIT {
                 .contains("Messages are kept in the database at jdbc:postgresql://")
                 .contains("store      (external)");
         HttpProbe facade = launcher.http("facade");
-        Set<String> storedBy = new HashSet<>();
-        for (int i = 1; i <= 10; i++) {
-            Answer answer = facade.postJson("/send_to_logging_service", "{\"msg\": \"msg " + i + "\"}");
-            assertThat(answer.status()).isEqualTo(200);
-            storedBy.add(answer.json().path("storedBy").asString());
-        }
-        assertThat(storedBy).as("instances that stored the ten messages").hasSizeGreaterThan(1);
+        assertThat(OriginalScenario.storedBy(OriginalScenario.sendTenMessages(facade)))
+                .as("instances that stored the ten messages")
+                .hasSizeGreaterThan(1);
         List<String> stored = facade.messageIds();
         assertThat(stored).hasSize(10);
 
