@@ -6,6 +6,18 @@ wrk.headers["Content-Type"] = "application/json"
 local route = os.getenv("ROUTE") or "/messages"
 local padding = string.rep("x", 60)
 local sent = 0
+local threads = 0
+
+-- Every wrk thread runs its own copy of this script with the same random sequence unless seeded apart: without this,
+-- each thread would send the other's ids again, and half the requests on /fetching_message would be duplicates.
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+
+function init(args)
+  math.randomseed(os.time() * 100 + thread_number)
+end
 
 local function uuid()
   return string.format("%08x-%04x-4%03x-%04x-%012x", math.random(0, 0xffffffff), math.random(0, 0xffff),
@@ -14,7 +26,7 @@ end
 
 request = function()
   sent = sent + 1
-  local text = string.format("wrk %d %s", sent, uuid() .. padding)
+  local text = string.format("wrk %d-%d %s", thread_number, sent, uuid() .. padding)
   local body = route == "/fetching_message"
     and string.format('{"UUID":"%s","msg":"%s"}', uuid(), text)
     or string.format('{"msg":"%s"}', text)

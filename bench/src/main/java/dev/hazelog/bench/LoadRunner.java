@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one operation under load: closed loop (N clients, each sends as soon as its last answer came) or fixed rate
@@ -76,6 +78,7 @@ final class LoadRunner {
             String workload, String mode, int clients, Duration warmup, Duration duration, Client client) {
         Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
         AtomicLong errors = new AtomicLong();
+        AtomicReference<@Nullable String> firstError = new AtomicReference<>();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long stopAt = measureFrom + duration.toNanos();
@@ -86,6 +89,7 @@ final class LoadRunner {
             } catch (Exception e) {
                 if (System.nanoTime() >= measureFrom) {
                     errors.incrementAndGet();
+                    firstError.compareAndSet(null, e.toString());
                 }
             }
         };
@@ -115,6 +119,9 @@ final class LoadRunner {
                     errors.get());
         }
         threads.forEach(LoadRunner::join);
+        if (firstError.get() != null) { // an error counted in the table should be explained beside it
+            System.out.printf("  %s %s: the first of %d errors: %s%n", workload, mode, errors.get(), firstError.get());
+        }
         measured.add(recorder.getIntervalHistogram());
         double seconds = duration.toNanos() / 1e9;
         return new Result(workload, mode, clients, measured.getTotalCount() / seconds, errors.get(), measured);

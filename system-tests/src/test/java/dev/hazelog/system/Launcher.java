@@ -106,6 +106,11 @@ final class Launcher implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(name);
     }
 
+    /** Where ./hazelog keeps this system's PID files, logs and data. */
+    Path runDirectory() {
+        return runDir;
+    }
+
     /** The PID the launcher recorded for a running service. */
     long pid(String name) {
         try {
