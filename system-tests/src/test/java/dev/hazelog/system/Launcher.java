@@ -40,7 +40,9 @@ final class Launcher implements AutoCloseable {
     /** @param settings more environment for ./hazelog and the services, e.g. HAZELOG_CLUSTER_BACKUP_COUNT */
     Launcher(Map<String, String> settings) {
         try {
-            runDir = Files.createTempDirectory(root.resolve("system-tests/target"), "hazelog-run-");
+            // not created yet, as on a fresh clone: ./hazelog makes it
+            runDir = Files.createTempDirectory(root.resolve("system-tests/target"), "hazelog-run-")
+                    .resolve("run");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
