@@ -83,7 +83,7 @@ public class MessageWriter {
     public Receipt send(String text, @Nullable String idempotencyKey) {
         Failover.Answered<Stored> stored = posts.record(() -> {
             if (idempotencyKey == null) {
-                return combined.send(new NewMessage(UUID.randomUUID(), text));
+                return combined.send(new NewMessage(TimeOrderedIds.next(), text));
             }
             UUID id = idFor(idempotencyKey);
             Instant notBefore = latestAccepted.get();
@@ -107,7 +107,7 @@ public class MessageWriter {
     public List<Receipt> sendAll(List<String> texts, @Nullable String idempotencyKey) {
         List<NewMessage> messages = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            UUID id = idempotencyKey == null ? UUID.randomUUID() : idFor(idempotencyKey + "#" + i);
+            UUID id = idempotencyKey == null ? TimeOrderedIds.next() : idFor(idempotencyKey + "#" + i);
             messages.add(new NewMessage(id, texts.get(i)));
         }
         Failover.Answered<List<Stored>> stored = posts.record(() -> storeAll(messages, idempotencyKey));
@@ -165,7 +165,7 @@ public class MessageWriter {
         return current == null || candidate.isAfter(current) ? candidate : current;
     }
 
-    /** Name-based (version 3), so it never equals a random (version 4) id of a message sent without a key. */
+    /** Name-based (version 3), so it never equals the time-ordered (version 7) id of a message sent without a key. */
     static UUID idFor(String idempotencyKey) {
         return UUID.nameUUIDFromBytes(("hazelog-idempotency-key:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }

@@ -124,6 +124,6 @@ class MessageWriterTest {
     @Test
     void keyedIdsNeverMeetRandomOnes() {
         assertThat(MessageWriter.idFor("any key").version()).isEqualTo(3);
-        assertThat(fixture.writer.send("x", null).id().version()).isEqualTo(4);
+        assertThat(fixture.writer.send("x", null).id().version()).isEqualTo(7);
     }
 }
