@@ -25,7 +25,10 @@ public final class InJvmCluster implements AutoCloseable {
     private final List<HttpProbe> http = new ArrayList<>();
     private final String name = "it-" + UUID.randomUUID();
 
-    /** Starts {@code size} services with the arguments given to each, and waits until they form one cluster. */
+    /**
+     * Starts {@code size} services with the arguments given to each, and waits until they form one cluster whose
+     * partitions have all reached their places.
+     */
     public InJvmCluster(int size, String... arguments) {
         List<Integer> memberPorts =
                 IntStream.range(0, size).mapToObj(i -> FreePorts.next()).toList();
@@ -54,6 +57,10 @@ public final class InJvmCluster implements AutoCloseable {
                                         .path("members")
                                         .size())
                                 .isEqualTo(size)));
+        // The first member laid out the partitions alone; until they have moved to the others, a test could count
+        // the replicas of an entry in the middle of a migration.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> member().getPartitionService().isClusterSafe());
     }
 
     /** Each service's HTTP side, in the order they were started (logging-1 first). */

@@ -122,7 +122,7 @@ class MessageWriterTest {
     }
 
     @Test
-    void keyedIdsNeverMeetRandomOnes() {
+    void keyedIdsNeverMeetTimeOrderedOnes() {
         assertThat(MessageWriter.idFor("any key").version()).isEqualTo(3);
         assertThat(fixture.writer.send("x", null).id().version()).isEqualTo(7);
     }

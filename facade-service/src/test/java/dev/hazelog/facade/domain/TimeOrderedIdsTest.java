@@ -34,7 +34,7 @@ class TimeOrderedIdsTest {
     }
 
     @Test
-    void idsMadeInTheSameMillisecondsDiffer() {
+    void idsMadeInTheSameMillisecondDiffer() {
         Set<UUID> ids = new HashSet<>();
         Stream.generate(TimeOrderedIds::next).limit(200_000).forEach(ids::add);
 
