@@ -386,6 +386,7 @@ class ApiIT {
                 Arguments.of("GET /nope", "GET", "/nope", null, null, 404),
                 Arguments.of("GET /messages?limit=0", "GET", "/messages?limit=0", null, null, 400),
                 Arguments.of("GET /messages?limit=x", "GET", "/messages?limit=x", null, null, 400),
+                Arguments.of("GET /messages?limit=x&limit=5", "GET", "/messages?limit=x&limit=5", null, null, 400),
                 Arguments.of("GET /messages/latest?limit=1001", "GET", "/messages/latest?limit=1001", null, null, 400),
                 Arguments.of(
                         "GET /messages?after=<unknown>",

@@ -1,6 +1,7 @@
 package dev.hazelog.shared.http;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -56,6 +57,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, unreadableBodyDetail(e));
         body.setTitle("Malformed body");
         return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, typeMismatchDetail(e));
+        body.setTitle("Invalid parameter");
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** Names the parameter and what it was given; Spring's own detail prints a repeated one as a Java array. */
+    static String typeMismatchDetail(TypeMismatchException e) {
+        return e.getValue() instanceof Object[] values
+                ? "The parameter \"%s\" is given %d times; it takes one value."
+                        .formatted(e.getPropertyName(), values.length)
+                : "The parameter \"%s\" cannot be \"%s\".".formatted(e.getPropertyName(), e.getValue());
     }
 
     /** Says where the body went wrong without echoing parser messages, which name internal classes. */
