@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * More than the heaps hold: with the database behind the map, services with their default heaps (at most 192 MB) take a
+ * More than the heaps hold: with the database behind the map, services with their default heaps (at most 160 MB) take a
  * million messages of 100 bytes (several times what their members could keep in memory) without a single 507, and a client pages
  * through all of them, in acceptance order, none missing, and reads them all in one streamed answer.
  */
