@@ -2,7 +2,7 @@
 # The floor under Hazelog's ratios: what the least services that do its work cost on this machine (docs/BENCHMARKS.md,
 # "Against the machine's floor"). Run by `./hazelog floor [N]`, which gives it the JDK and the logging services'
 # and the facade's JVM options. Three members (HTTP 15002-15004, Hazelcast 15701-15703) and a facade (15001) without
-# one; 80 s of load to warm them, then N rounds of wrk (-t2 -c32, 15 s each) on POST /messages: a member's
+# one; 95 s of load to warm them, then N rounds of wrk (-t2 -c32, 15 s each) on POST /messages: a member's
 # liveness probe, a member answering without storing (?store=false: JSON in and out), a member storing (and a
 # putIfAbsent with a backup), the facade's liveness probe, the facade (an id, and a call to a random member's POST
 # /messages). The map is emptied after every round that writes.
