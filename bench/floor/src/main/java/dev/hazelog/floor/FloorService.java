@@ -16,12 +16,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
@@ -30,7 +32,8 @@ import org.springframework.web.client.RestClient;
  * bench/floor/run.sh}). A member ({@code floor.member=true}) embeds a Hazelcast member; its {@code POST /messages} reads
  * a message's JSON, puts it into the map (putIfAbsent, one backup) and answers with its id, or with {@code ?store=false}
  * only answers. A facade ({@code floor.member=false}) gives a message an id and hands it to a random member's {@code
- * POST /messages} over HTTP. Nothing else: no checks, log lines, metrics of its own, retries or database.
+ * POST /messages} over HTTP, on both of Hazelog's routes, so that the benchmark's workload F runs on it as on Hazelog.
+ * Nothing else: no checks, log lines, metrics of its own, retries or database.
  */
 @SpringBootApplication
 public class FloorService {
@@ -110,9 +113,22 @@ public class FloorService {
             this.memberUrls = memberUrls;
         }
 
+        /** Hazelog's resource route: 201, as there. */
         @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+        @ResponseStatus(HttpStatus.CREATED)
         @Nullable
-        Stored forward(@RequestBody Message message) {
+        Stored create(@RequestBody Message message) {
+            return forward(message);
+        }
+
+        /** The original system's route: 200, as there. */
+        @PostMapping(path = "/send_to_logging_service", consumes = MediaType.APPLICATION_JSON_VALUE)
+        @Nullable
+        Stored send(@RequestBody Message message) {
+            return forward(message);
+        }
+
+        private @Nullable Stored forward(Message message) {
             String member = memberUrls.get(ThreadLocalRandom.current().nextInt(memberUrls.size()));
             return members.post()
                     .uri(member + "/messages")
