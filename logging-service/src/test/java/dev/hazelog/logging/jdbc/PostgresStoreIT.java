@@ -1,16 +1,26 @@
 package dev.hazelog.logging.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.shared.testing.PrivatePostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durable store on a real PostgreSQL server, which the test also stops and starts under the services, and reaches
@@ -69,6 +79,53 @@ class PostgresStoreIT extends DurableStoreContract {
                 .untilAsserted(
                         () -> assertThat(store(2, id, "fast again").status()).isEqualTo(200));
         assertThat(rows(id)).isEqualTo(1);
+    }
+
+    /**
+     * A read of every message that the database stops answering half-way breaks off: what the client got is not a
+     * complete document, and no error document is spliced onto it as if it were the rest.
+     */
+    @Test
+    @Timeout(60)
+    void aFullReadThatTheDatabaseStopsAnsweringHalfWayBreaksOffWithoutLookingComplete() throws IOException {
+        // More than the sockets between service and client hold, so the service still has rows to fetch when the
+        // database goes silent.
+        int rows = 100_000;
+        JdbcTemplate database = database();
+        database.batchUpdate(
+                "INSERT INTO messages (id, message_text, accepted_at_micros, stored_by) VALUES (?, ?, ?, 'bulk')",
+                IntStream.range(0, rows)
+                        .mapToObj(i -> new Object[] {UUID.randomUUID().toString(), "bulk " + "x".repeat(100), i})
+                        .toList());
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        IOException transferError = null;
+        try {
+            HttpResponse<InputStream> answer = http.get(0).open("/messages");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            proxy.delay(Duration.ofSeconds(10));
+            try (InputStream body = answer.body()) {
+                body.transferTo(received);
+            } catch (IOException e) {
+                transferError = e;
+            }
+        } finally {
+            proxy.delay(Duration.ZERO);
+            database.update("DELETE FROM messages WHERE stored_by = 'bulk'");
+        }
+
+        String text = received.toString(StandardCharsets.UTF_8);
+        System.out.printf(
+                "A full read broke off after %,d bytes when the database went silent: %s%n",
+                received.size(), transferError);
+        String end = text.substring(Math.max(0, text.length() - 300));
+        assertThat(text).startsWith("{\"messages\":[{");
+        assertThat(text.contains("\"status\""))
+                .as("a problem spliced on: ...%s", end)
+                .isFalse();
+        assertThat(text.endsWith("]}")).as("closed as if complete: ...%s", end).isFalse();
+        assertThat(received.size()).isLessThan(rows * 100);
+        assertThat(transferError).as("the HTTP transfer itself breaks off").isNotNull();
+        assertThatThrownBy(() -> JsonMapper.builder().build().readTree(text)).isInstanceOf(JacksonException.class);
     }
 
     @Test

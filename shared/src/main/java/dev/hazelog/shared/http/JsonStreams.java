@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * whatever it reads from.
  *
  * <p>An answer that fails half-way stays unfinished JSON: its arrays and objects are not closed for it, so no reader
- * (the facade relaying a logging service, or a client) can mistake the messages written so far for all of them.
+ * (the facade relaying a logging service, or a client) can mistake the messages written so far for all of them. Its
+ * failure leaves as a {@link BrokenOffException}, which no exception handler turns into a problem body: one written
+ * now would be spliced onto the answer already sent.
  */
 public final class JsonStreams {
 
@@ -38,6 +40,8 @@ public final class JsonStreams {
                 generator.writeEndArray();
                 more.forEach(generator::writePOJOProperty);
                 generator.writeEndObject();
+            } catch (RuntimeException e) {
+                throw new BrokenOffException(e);
             }
         });
     }
@@ -52,8 +56,22 @@ public final class JsonStreams {
                 generator.writeName(field);
                 generator.writeString(new JoiningReader(texts.iterator(), separator, suffix), -1);
                 generator.writeEndObject();
+            } catch (RuntimeException e) {
+                throw new BrokenOffException(e);
             }
         });
+    }
+
+    /**
+     * A streamed answer failed after it had begun. What failed is attached as suppressed, not as the cause: Spring
+     * matches exception handlers against causes too, and one would answer the failure with a problem body.
+     */
+    public static final class BrokenOffException extends RuntimeException {
+
+        BrokenOffException(RuntimeException failure) {
+            super("A streamed answer broke off after it had begun: " + failure.getMessage());
+            addSuppressed(failure);
+        }
     }
 
     private static JsonGenerator unfinishedOnFailure(JsonMapper json, OutputStream out) {

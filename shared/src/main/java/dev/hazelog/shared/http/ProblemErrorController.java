@@ -32,6 +32,9 @@ public class ProblemErrorController implements ErrorController {
      */
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return; // the answer has begun: a problem body now would be spliced onto it (see JsonStreams)
+        }
         HttpStatus status = statusOf(request);
         ProblemDetail body = ProblemDetail.forStatus(status);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {

@@ -1,6 +1,7 @@
 package dev.hazelog.shared.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,11 @@ public final class HttpProbe {
                 .toList();
     }
 
+    /** A GET whose answer is handed over as soon as its headers are in; the caller reads and closes its body. */
+    public HttpResponse<InputStream> open(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), BodyHandlers.ofInputStream());
+    }
+
     public Answer postJson(String path, String json) {
         return post(path, "application/json", BodyPublishers.ofString(json));
     }
@@ -80,13 +86,17 @@ public final class HttpProbe {
     }
 
     private Answer send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request, BodyHandlers.ofString());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(""),
+                response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
-            return new Answer(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(""),
-                    response.body());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
