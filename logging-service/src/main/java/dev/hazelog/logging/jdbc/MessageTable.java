@@ -6,7 +6,6 @@ import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.logging.domain.UnknownCursorException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,6 +42,7 @@ public class MessageTable implements MessageArchive {
     private static final String COLUMNS = "id, message_text, accepted_at_micros, stored_by";
     private static final String IN_ORDER = " ORDER BY accepted_at_micros, id";
     private static final int KEYS_PER_QUERY = 500;
+    private static final int ROWS_PER_READ = 500;
     private static final int ROWS_PER_INSERT = 100;
     private static final int INSERT_ATTEMPTS = 5;
     private static final RowMapper<StoredMessage> ROW = (row, number) -> message(row);
@@ -158,41 +158,64 @@ public class MessageTable implements MessageArchive {
         }
     }
 
-    /** Read with a cursor, a few hundred rows at a time, as the caller consumes them. */
+    /**
+     * Read a few hundred rows at a time, as the caller consumes them, each batch a short keyset query like a page's. Not
+     * one cursor over the whole table: that would hold a pooled connection and a snapshot for as long as the reader
+     * takes, and H2 loses pages under a lazy cursor that lives long (h2database/h2database#4142, "Chunk not found").
+     */
     @Override
     public Stream<StoredMessage> all() {
-        return database(() -> {
-            try {
-                return stream("SELECT " + COLUMNS + " FROM messages" + IN_ORDER);
-            } catch (SQLException e) {
-                throw unavailable(e);
+        Iterator<List<StoredMessage>> batches = new Iterator<>() {
+            private @Nullable List<StoredMessage> last;
+
+            @Override
+            public boolean hasNext() {
+                return last == null || last.size() == ROWS_PER_READ;
             }
-        });
+
+            @Override
+            public List<StoredMessage> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                last = last == null ? first(ROWS_PER_READ) : after(last.getLast(), ROWS_PER_READ);
+                return last;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false)
+                .flatMap(List::stream);
     }
 
     @Override
     public Page page(@Nullable UUID after, int limit) {
-        return database(() -> {
-            List<StoredMessage> found;
-            if (after == null) {
-                found = jdbc.query("SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " LIMIT ?", ROW, limit + 1);
-            } else {
-                Long cursor = jdbc
-                        .queryForList(
-                                "SELECT accepted_at_micros FROM messages WHERE id = ?", Long.class, after.toString())
-                        .stream()
-                        .findFirst()
-                        .orElseThrow(() -> new UnknownCursorException(after));
-                found = jdbc.query(
-                        "SELECT " + COLUMNS + " FROM messages WHERE (accepted_at_micros, id) > (?, ?)" + IN_ORDER
-                                + " LIMIT ?",
-                        ROW,
-                        cursor,
-                        after.toString(),
-                        limit + 1);
-            }
-            return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
-        });
+        List<StoredMessage> found;
+        if (after == null) {
+            found = first(limit + 1);
+        } else {
+            StoredMessage cursor = database(() ->
+                            jdbc
+                                    .query("SELECT " + COLUMNS + " FROM messages WHERE id = ?", ROW, after.toString())
+                                    .stream()
+                                    .findFirst())
+                    .orElseThrow(() -> new UnknownCursorException(after));
+            found = after(cursor, limit + 1);
+        }
+        return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
+    }
+
+    /** The first messages in acceptance order. */
+    private List<StoredMessage> first(int limit) {
+        return database(() -> jdbc.query("SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " LIMIT ?", ROW, limit));
+    }
+
+    /** The messages that follow the given one in acceptance order. */
+    private List<StoredMessage> after(StoredMessage cursor, int limit) {
+        return database(() -> jdbc.query(
+                "SELECT " + COLUMNS + " FROM messages WHERE (accepted_at_micros, id) > (?, ?)" + IN_ORDER + " LIMIT ?",
+                ROW,
+                micros(cursor.acceptedAt()),
+                cursor.id(),
+                limit));
     }
 
     @Override
@@ -218,61 +241,6 @@ public class MessageTable implements MessageArchive {
     @Override
     public String name() {
         return name;
-    }
-
-    private Stream<StoredMessage> stream(String query) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            // PostgreSQL reads with a cursor only inside a transaction; other databases do not mind.
-            connection.setAutoCommit(false);
-            PreparedStatement statement = connection.prepareStatement(query);
-            statement.setFetchSize(KEYS_PER_QUERY);
-            // Reading everything takes as long as the reader takes. Said explicitly: H2 keeps a statement timeout
-            // for the whole session, so this pooled connection may still carry a write's.
-            statement.setQueryTimeout(0);
-            ResultSet rows = statement.executeQuery();
-            Iterator<StoredMessage> messages = new Iterator<>() {
-                private @Nullable Boolean ahead;
-
-                @Override
-                public boolean hasNext() {
-                    if (ahead == null) {
-                        try {
-                            ahead = rows.next();
-                        } catch (SQLException e) {
-                            throw unavailable(e);
-                        }
-                    }
-                    return ahead;
-                }
-
-                @Override
-                public StoredMessage next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    ahead = null;
-                    try {
-                        return message(rows);
-                    } catch (SQLException e) {
-                        throw unavailable(e);
-                    }
-                }
-            };
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(messages, Spliterator.ORDERED), false)
-                    .onClose(() -> close(connection));
-        } catch (SQLException | RuntimeException e) {
-            close(connection);
-            throw e;
-        }
-    }
-
-    private static void close(Connection connection) {
-        try (connection) {
-            connection.rollback();
-        } catch (SQLException e) {
-            // Closing returns the connection to the pool, which checks it before the next use.
-        }
     }
 
     private static StoredMessage message(ResultSet row) throws SQLException {
