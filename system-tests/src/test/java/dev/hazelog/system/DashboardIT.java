@@ -34,7 +34,11 @@ class DashboardIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(10);
+    /**
+     * The page refreshes every second; its first refresh also waits for a browser and a facade that have not drawn or
+     * answered the page before, which once took more than 10 s on a machine running at half its usual speed.
+     */
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(30);
     /** Where the test leaves its screenshot; docs/dashboard.png is a copy of one. */
     private static final Path SCREENSHOT = Path.of("target/dashboard.png");
 
@@ -136,6 +140,7 @@ class DashboardIT {
                         .status())
                 .isEqualTo(201);
 
+        Instant opened = Instant.now();
         browser.get(launcher.url("facade") + "/");
 
         await().atMost(SHOWN_WITHIN).ignoreExceptions().untilAsserted(() -> {
@@ -149,6 +154,9 @@ class DashboardIT {
                     .isTrue();
             assertThat(browser.findElement(By.id("write-rate")).getText()).contains("in the last minute");
         });
+        System.out.printf(
+                "The dashboard drew the write chart %d ms after the page was opened.%n",
+                Duration.between(opened, Instant.now()).toMillis());
     }
 
     /** The state cell of the instance's row in the services table, as written (the page shows it upper case). */

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +18,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * More than the heaps hold: with the database behind the map, services with their default heaps (at most 160 MB) take a
  * million messages of 100 bytes (several times what their members could keep in memory) without a single 507, and a client pages
- * through all of them, in acceptance order, none missing, and reads them all in one streamed answer.
+ * through all of them, in acceptance order, none missing, and reads them all in one streamed answer. The client does what a
+ * client should: each batch carries its own {@code Idempotency-Key}, and a 503 (every logging service too slow to answer
+ * in time, on a loaded machine) is retried with the same key, so a batch that was stored before the facade gave up on it
+ * is stored once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeLogIT {
@@ -41,6 +48,9 @@ class LargeLogIT {
     private static final int BATCH = 1_000;
     private static final int CLIENTS = 4;
     private static final String PADDING = "x".repeat(100 - "message 1000000 ".length());
+    private static final int TRIES_PER_BATCH = 5;
+    /** Makes the batches' idempotency keys this run's own. */
+    private static final String RUN = UUID.randomUUID().toString();
 
     private Launcher launcher;
 
@@ -60,9 +70,10 @@ class LargeLogIT {
         HttpProbe facade = new HttpProbe(launcher.url("facade"), Duration.ofMinutes(1));
         long started = System.nanoTime();
         Set<String> acknowledged = new HashSet<>();
+        AtomicInteger retries = new AtomicInteger();
         try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
             List<CompletableFuture<List<String>>> batches = IntStream.range(0, MESSAGES / BATCH)
-                    .mapToObj(batch -> CompletableFuture.supplyAsync(() -> store(facade, batch), clients))
+                    .mapToObj(batch -> CompletableFuture.supplyAsync(() -> store(facade, batch, retries), clients))
                     .toList();
             batches.forEach(batch -> acknowledged.addAll(batch.join()));
         }
@@ -95,10 +106,12 @@ class LargeLogIT {
                 .isEqualTo(MESSAGES);
         Duration readingAll = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf(
-                "LargeLogIT: %,d messages stored in %d s (%,d/s), read back in %,d pages in %d s, all at once in %d s%n",
+                "LargeLogIT: %,d messages stored in %d s (%,d/s, %d batches retried after a 503), read back in %,d pages"
+                        + " in %d s, all at once in %d s%n",
                 MESSAGES,
                 storing.toSeconds(),
                 MESSAGES * 1000L / storing.toMillis(),
+                retries.get(),
                 MESSAGES / 1000,
                 paging.toSeconds(),
                 readingAll.toSeconds());
@@ -122,13 +135,19 @@ class LargeLogIT {
         }
     }
 
-    private static List<String> store(HttpProbe facade, int batch) {
+    private static List<String> store(HttpProbe facade, int batch, AtomicInteger retries) {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < BATCH; i++) {
             int number = batch * BATCH + i;
             body.append(i == 0 ? "" : ",").append("{\"msg\": \"message %07d %s\"}".formatted(number, PADDING));
         }
-        Answer created = facade.postJson("/messages", body.append(']').toString());
+        BodyPublisher json = BodyPublishers.ofString(body.append(']').toString());
+        String key = RUN + "-batch-" + batch;
+        Answer created = facade.post("/messages", "application/json", json, "Idempotency-Key", key);
+        for (int tries = 1; created.status() == 503 && tries < TRIES_PER_BATCH; tries++) {
+            retries.incrementAndGet();
+            created = facade.post("/messages", "application/json", json, "Idempotency-Key", key);
+        }
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json()
                 .path("messages")
