@@ -189,6 +189,9 @@ class FaultSuiteIT {
             Answer answer = facade.postJson("/messages", "{\"msg\": \"while all are down\"}");
             refusals.add(Duration.between(sent, Instant.now()));
             assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.header("Retry-After"))
+                    .as("seconds until worth trying again")
+                    .matches("[1-9][0-9]*");
         }
         launcher.up();
         Duration recovered = awaitWhole(fault);

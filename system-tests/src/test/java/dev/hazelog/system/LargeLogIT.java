@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * million messages of 100 bytes (several times what their members could keep in memory) without a single 507, and a client pages
  * through all of them, in acceptance order, none missing, and reads them all in one streamed answer. The client does what a
  * client should: each batch carries its own {@code Idempotency-Key}, and a 503 (every logging service too slow to answer
- * in time, on a loaded machine) is retried with the same key, so a batch that was stored before the facade gave up on it
+ * in time, on a loaded machine) is retried with the same key once its {@code Retry-After} has passed, so a batch that was stored before the facade gave up on it
  * is stored once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,6 +118,16 @@ class LargeLogIT {
                 readingAll.toSeconds());
     }
 
+    /** A client's back-off: as long as the 503's Retry-After says, in seconds. */
+    private static void waitAsAsked(Answer unavailable) {
+        try {
+            TimeUnit.SECONDS.sleep(Long.parseLong(unavailable.header("Retry-After")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Counts the ids as the answer streams in; a document that ends early or breaks off fails the parse. */
     private static int idsInOneRead(String url) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
@@ -146,6 +157,7 @@ class LargeLogIT {
         Answer created = facade.post("/messages", "application/json", json, "Idempotency-Key", key);
         for (int tries = 1; created.status() == 503 && tries < TRIES_PER_BATCH; tries++) {
             retries.incrementAndGet();
+            waitAsAsked(created);
             created = facade.post("/messages", "application/json", json, "Idempotency-Key", key);
         }
         assertThat(created.status()).as(created.body()).isEqualTo(201);

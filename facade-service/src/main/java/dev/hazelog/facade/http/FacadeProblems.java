@@ -1,9 +1,11 @@
 package dev.hazelog.facade.http;
 
+import dev.hazelog.facade.config.FacadeProperties;
 import dev.hazelog.facade.domain.IdempotencyKeyReusedException;
 import dev.hazelog.facade.domain.NoInstanceAvailableException;
 import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.shared.http.ProblemHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +16,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The facade's domain exceptions as problem answers. */
 @RestControllerAdvice
 class FacadeProblems {
+
+    /** How long the logging services that just failed are skipped: a retry sooner gets the same answer. */
+    private final String retryAfterSeconds;
+
+    FacadeProblems(FacadeProperties properties) {
+        long millis = properties.circuitOpenFor().toMillis();
+        this.retryAfterSeconds = String.valueOf(Math.max(1, (millis + 999) / 1000));
+    }
 
     /** Another service's refusal of the request, passed on as it answered. */
     @ExceptionHandler
@@ -26,12 +36,15 @@ class FacadeProblems {
         return ProblemHandler.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
     }
 
-    /** 503, naming every instance tried and what happened there. */
+    /** 503, naming every instance tried and what happened there, and when to try again. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> noInstance(NoInstanceAvailableException e) {
-        ResponseEntity<ProblemDetail> answer =
-                ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "No logging service available", e.getMessage());
-        answer.getBody().setProperty("tried", e.tried());
-        return answer;
+        ProblemDetail body = ProblemHandler.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "No logging service available", e.getMessage())
+                .getBody();
+        body.setProperty("tried", e.tried());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(body);
     }
 }

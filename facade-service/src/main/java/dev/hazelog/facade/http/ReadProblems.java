@@ -9,5 +9,5 @@ import java.lang.annotation.Target;
 /** For the API document: the problem every route that reads messages may answer with. */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@ApiResponse(responseCode = "503", description = "No logging service answered; names each one tried")
+@ApiResponse(responseCode = "503", description = "No logging service answered; names each one tried, with Retry-After")
 @interface ReadProblems {}

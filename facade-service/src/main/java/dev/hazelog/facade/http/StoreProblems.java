@@ -13,5 +13,7 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "413", description = "A message or body over the limit")
 @ApiResponse(responseCode = "415", description = "A Content-Type the route does not take")
 @ApiResponse(responseCode = "422", description = "The Idempotency-Key was first used with another message")
-@ApiResponse(responseCode = "503", description = "No logging service could store it; names each one tried")
+@ApiResponse(
+        responseCode = "503",
+        description = "No logging service could store it; names each one tried, with Retry-After")
 @interface StoreProblems {}

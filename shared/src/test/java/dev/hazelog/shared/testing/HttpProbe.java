@@ -11,7 +11,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,11 +90,11 @@ public final class HttpProbe {
 
     private Answer send(HttpRequest request) {
         HttpResponse<String> response = exchange(request, BodyHandlers.ofString());
-        return new Answer(
-                response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(""),
-                response.body());
+        Map<String, String> headers = new HashMap<>();
+        response.headers()
+                .map()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
+        return new Answer(response.statusCode(), headers, response.body());
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
@@ -105,7 +108,20 @@ public final class HttpProbe {
         }
     }
 
-    public record Answer(int status, String contentType, String location, String body) {
+    /** @param headers the first value of each header, by its name in lower case */
+    public record Answer(int status, Map<String, String> headers, String body) {
+
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String location() {
+            return header("Location");
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -113,7 +129,7 @@ public final class HttpProbe {
 
         @Override
         public String toString() {
-            return status + " " + contentType + " " + body;
+            return status + " " + contentType() + " " + body;
         }
     }
 }
