@@ -47,7 +47,6 @@ public class MessageTable implements MessageArchive {
     private static final int INSERT_ATTEMPTS = 5;
     private static final RowMapper<StoredMessage> ROW = (row, number) -> message(row);
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final String name;
 
@@ -59,8 +58,7 @@ public class MessageTable implements MessageArchive {
      * @param name how errors name the database: its URL without credentials
      */
     public MessageTable(DataSource dataSource, Duration timeout, String name) {
-        this.dataSource = new GivingUp(dataSource, Math.toIntExact(timeout.toMillis()));
-        this.jdbc = new JdbcTemplate(this.dataSource);
+        this.jdbc = new JdbcTemplate(new GivingUp(dataSource, Math.toIntExact(timeout.toMillis())));
         this.jdbc.setQueryTimeout(
                 Math.toIntExact(Math.max(1, timeout.multipliedBy(2).toSeconds())));
         this.name = name;
