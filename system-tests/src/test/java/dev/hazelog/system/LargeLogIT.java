@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -35,12 +31,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * More than the heaps hold: with the database behind the map, services with their default heaps (at most 160 MB) take a
- * million messages of 100 bytes (several times what their members could keep in memory) without a single 507, and a client pages
- * through all of them, in acceptance order, none missing, and reads them all in one streamed answer. The client does what a
- * client should: each batch carries its own {@code Idempotency-Key}, and a 503 (every logging service too slow to answer
- * in time, on a loaded machine) is retried with the same key once its {@code Retry-After} has passed, so a batch that was stored before the facade gave up on it
- * is stored once.
+ * More than the heaps hold: with the database behind the map, services with their default heaps (at most 160 MB) take
+ * a million messages of 100 bytes (several times what their members could keep in memory) without a single 507, and a
+ * client pages through all of them, in acceptance order, none missing, and reads them all in one streamed answer. The
+ * client does what a client should: each batch carries its own {@code Idempotency-Key}, and a 503 (every logging
+ * service too slow to answer in time, on a loaded machine) is retried with the same key once its {@code Retry-After}
+ * has passed, so a batch that was stored before the facade gave up on it is stored once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeLogIT {
@@ -102,7 +98,7 @@ class LargeLogIT {
         assertThat(new HashSet<>(read)).isEqualTo(acknowledged);
 
         started = System.nanoTime();
-        assertThat(idsInOneRead(launcher.url("facade") + "/messages"))
+        assertThat(idsInOneRead(facade))
                 .as("everything in one streamed answer, a complete document")
                 .isEqualTo(MESSAGES);
         Duration readingAll = Duration.ofNanos(System.nanoTime() - started);
@@ -129,21 +125,18 @@ class LargeLogIT {
     }
 
     /** Counts the ids as the answer streams in; a document that ends early or breaks off fails the parse. */
-    private static int idsInOneRead(String url) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<InputStream> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(answer.statusCode()).isEqualTo(200);
-            int ids = 0;
-            try (JsonParser parser = JsonMapper.builder().build().createParser(answer.body())) {
-                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                    if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("id")) {
-                        ids++;
-                    }
+    private static int idsInOneRead(HttpProbe facade) {
+        HttpResponse<InputStream> answer = facade.open("/messages");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        int ids = 0;
+        try (JsonParser parser = JsonMapper.builder().build().createParser(answer.body())) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("id")) {
+                    ids++;
                 }
             }
-            return ids;
         }
+        return ids;
     }
 
     private static List<String> store(HttpProbe facade, int batch, AtomicInteger retries) {
