@@ -30,6 +30,7 @@ stop_floor() {
 }
 trap 'stop_floor; rm -rf "$logs"' EXIT
 members=127.0.0.1:15701,127.0.0.1:15702,127.0.0.1:15703
+member_urls=http://127.0.0.1:15002,http://127.0.0.1:15003,http://127.0.0.1:15004
 member=http://127.0.0.1:15002
 facade=http://127.0.0.1:15001
 
@@ -54,7 +55,7 @@ start_floor() { # MODE: none, record or use (the caches)
   # shellcheck disable=SC2046,SC2086
   MALLOC_ARENA_MAX=2 "$JAVA" $FLOOR_FACADE_JAVA_OPTS $(cache_option facade 0 "$1") -jar "$started" \
     --server.port=15001 --floor.member=false \
-    --floor.member-urls=http://127.0.0.1:15002,http://127.0.0.1:15003,http://127.0.0.1:15004 >"$logs/facade.log" 2>&1 &
+    "--floor.member-urls=$member_urls" >"$logs/facade.log" 2>&1 &
   pids+=($!)
   for port in 15001 15002 15003 15004; do
     for _ in $(seq 600); do
@@ -112,6 +113,6 @@ for round in $(seq "$rounds"); do
   echo
   echo "The benchmark's workload F on the floor, round $round of $rounds:"
   "$JAVA" -Xmx1g "@$here/../../logging-service/hazelcast-jvm.args" -jar "$bench" --facade "$facade" \
-    --logging http://127.0.0.1:15002,http://127.0.0.1:15003,http://127.0.0.1:15004 --members "$members" \
+    --logging "$member_urls" --members "$members" \
     --cluster floor --workloads F --prime 0s --warmup 5s --duration 15s --wipe | sed -n -e '/ the first of /p' -e '/^| workload/,$p'
 done
