@@ -88,8 +88,8 @@ public class InstanceDirectory implements AutoCloseable {
         try {
             Instances fresh = source.fetch();
             Instances previous = known.getAndSet(fresh);
-            if (sourceDown || !fresh.equals(previous)) {
-                log.info("Instances from {}: {}", source.describe(), fresh);
+            if (sourceDown || previous == null || !fresh.sameStatesAs(previous)) {
+                log.info("Instances from {}: {}", source.describe(), fresh.states());
             }
             sourceDown = false;
         } catch (ServiceUnavailableException e) {

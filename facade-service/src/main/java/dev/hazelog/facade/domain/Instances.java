@@ -17,6 +17,20 @@ public record Instances(List<LoggingInstance> loggingServices, URI messagesServi
         statuses = List.copyOf(statuses);
     }
 
+    /** Each instance with its role and state, without the times of its health checks, which change at every check. */
+    public List<String> states() {
+        return statuses.stream()
+                .map(status -> "%s %s %s".formatted(status.url(), status.role(), status.state()))
+                .toList();
+    }
+
+    /** The same instances in the same states: only the times of their health checks may differ. */
+    public boolean sameStatesAs(Instances other) {
+        return loggingServices.equals(other.loggingServices)
+                && messagesService.equals(other.messagesService)
+                && states().equals(other.states());
+    }
+
     /** @param healthy false when its last health check failed; such instances are tried last */
     public record LoggingInstance(URI url, boolean healthy) {}
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hazelog.facade.domain.Instances.LoggingInstance;
+import dev.hazelog.shared.wire.InstanceStatus;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,26 @@ class InstanceDirectoryTest {
                         NoInstanceAvailableException.class,
                         e -> assertThat(e.tried()).containsExactly("http://127.0.0.1:5006: no answer"))
                 .hasMessageContaining("config service has not answered");
+    }
+
+    @Test
+    void aHealthCheckThatOnlyRanAgainChangesNoState() {
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        Instances checked = withStatus("up", now);
+
+        assertThat(withStatus("up", now.plusSeconds(1)).sameStatesAs(checked))
+                .as("checked again a second later")
+                .isTrue();
+        assertThat(withStatus("down", now.plusSeconds(1)).sameStatesAs(checked)).isFalse();
+        assertThat(SECOND.sameStatesAs(FIRST))
+                .as("a logging service seen unhealthy")
+                .isFalse();
+        assertThat(checked.states()).containsExactly("http://127.0.0.1:5002 logging up");
+    }
+
+    private static Instances withStatus(String state, Instant checkedAt) {
+        InstanceStatus status =
+                new InstanceStatus("http://127.0.0.1:5002", InstanceStatus.LOGGING, state, checkedAt, checkedAt);
+        return new Instances(FIRST.loggingServices(), FIRST.messagesService(), List.of(status));
     }
 }
