@@ -25,6 +25,6 @@ USER hazelog
 # JVM options are ./hazelog's for a logging service with a database behind it (docs/BENCHMARKS.md, "Memory"); JAVA_OPTS
 # replaces them.
 ENV SERVER_ADDRESS=0.0.0.0 \
-    JAVA_OPTS="-XX:+UseSerialGC -Xms48m -Xmx128m -Xmn24m -XX:TrimNativeHeapInterval=10000"
+    JAVA_OPTS="-XX:+UseSerialGC -Xms48m -Xmx128m -Xmn24m -XX:TrimNativeHeapInterval=2000"
 # exec: the JVM is the container's first process, so docker stop's SIGTERM reaches it and it shuts down in order.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS @hazelcast-jvm.args -jar app.jar"]

@@ -495,13 +495,9 @@ class FaultSuiteIT {
 
     private static String machine() {
         Runtime runtime = Runtime.getRuntime();
-        return "%d cores, Java %s, services with %s, %d clients × %d messages/s"
-                .formatted(
-                        runtime.availableProcessors(),
-                        System.getProperty("java.version"),
-                        "-Xmx256m",
-                        CLIENTS,
-                        RATE_PER_CLIENT);
+        return ("%d cores, Java %s, services with ./hazelog's JVM options (scenario 8: -Xmx256m),"
+                        + " %d clients × %d messages/s")
+                .formatted(runtime.availableProcessors(), System.getProperty("java.version"), CLIENTS, RATE_PER_CLIENT);
     }
 
     record Tally(int acknowledged, int found, int lost, int duplicated, int errors) {
