@@ -5,35 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The default system keeps its messages in the store service's database: they outlive every process of it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * The default system keeps its messages in the store service's database: they outlive every process of it. The
+ * system is the one the other tests share, and it is up again when the test ends.
+ */
+@ExtendWith(RunningSystem.class)
 class DurabilityIT {
 
-    private Launcher launcher;
-
-    @BeforeAll
-    void start() {
-        launcher = new Launcher();
-        launcher.up();
-    }
-
-    @AfterAll
-    void stop() {
-        launcher.close();
-    }
-
     @Test
-    void downThenUpListsEveryMessageInTheSameOrderAndABackupBringsTheLogBack() throws Exception {
+    void downThenUpListsEveryMessageInTheSameOrderAndABackupBringsTheLogBack(Launcher launcher) throws Exception {
+        int before = launcher.http("facade").messageIds().size();
         for (int i = 0; i < 5; i++) {
             launcher.run("send", "kept " + i);
         }
         List<String> stored = launcher.http("facade").messageIds();
-        assertThat(stored).hasSize(5);
+        assertThat(stored).hasSize(before + 5);
 
         launcher.run("down");
         launcher.up();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -28,6 +29,10 @@ import tools.jackson.databind.JsonNode;
  * The fault suite: real processes and real signals, under continuous load, each scenario bounded in time, and
  * afterwards every acknowledged message checked to be stored exactly once. Runs with {@code ./mvnw verify -Pfaults};
  * prints a table and writes it to {@code system-tests/target/fault-report.md}.
+ *
+ * <p>CI runs a short suite, {@code -Dhazelog.faults.excluded=full-suite}: the scenarios tagged {@value #FULL_SUITE}
+ * are left out, each because another test breaks the system the same way and it needs a system or several restarts of
+ * its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,6 +43,7 @@ class FaultSuiteIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STEADY = Duration.ofSeconds(Long.getLong("hazelog.faults.steady-seconds", 8));
     private static final Duration WHOLE_WITHIN = Duration.ofSeconds(60);
+    private static final String FULL_SUITE = "full-suite";
 
     private final FaultReport report = new FaultReport();
     private Launcher launcher;
@@ -65,6 +71,7 @@ class FaultSuiteIT {
 
     @Test
     @Order(1)
+    @Tag(FULL_SUITE) // FailureScenarioIT, and ContainersIT under load, SIGKILL a logging service and restart it
     void scenario1_sigkillOneLoggingServiceAndRestartItTenSecondsLater() {
         LoadGenerator load = load("s1");
         pause(STEADY);
@@ -83,6 +90,7 @@ class FaultSuiteIT {
 
     @Test
     @Order(2)
+    @Tag(FULL_SUITE) // FailureScenarioIT SIGTERMs a logging service and checks its handover
     void scenario2_rollingRestart() {
         LoadGenerator load = load("s2");
         pause(STEADY);
@@ -225,6 +233,7 @@ class FaultSuiteIT {
 
     @Test
     @Order(8)
+    @Tag(FULL_SUITE) // 3b kills two at once; this row needs a system of its own, with two backups
     void scenario3a_twoLoggingServicesSigkilledAtOnceWithTwoBackups() {
         launcher.close();
         launcher = new Launcher(Map.of("HAZELOG_CLUSTER_BACKUP_COUNT", "2", "HAZELOG_STORE", "memory"));
@@ -315,6 +324,7 @@ class FaultSuiteIT {
 
     @Test
     @Order(10)
+    @Tag(FULL_SUITE) // DurabilityIT: down, then up, every message kept in order
     void scenario9_downThenUpWithTheDatabase() {
         Tally tally =
                 durableFault("9. database: ./hazelog down, then up", "s9", "errors = while the system was down", () -> {
@@ -327,6 +337,7 @@ class FaultSuiteIT {
 
     @Test
     @Order(11)
+    @Tag(FULL_SUITE) // 11 SIGKILLs these three with every other process
     void scenario10_allLoggingServicesSigkilledAtOnceWithTheDatabase() {
         Tally tally = durableFault(
                 "10. database: SIGKILL all three logging services at once, then up",
