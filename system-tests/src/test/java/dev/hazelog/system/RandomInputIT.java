@@ -21,20 +21,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A hostile client against the whole real system: random requests (see {@link HostileRequests}) to all four
- * services, sent as raw bytes. For every try: never a 5xx, every error a problem body, the store's count changed by
- * exactly what the answer acknowledged, and no ERROR or stack trace in any service's log.
+ * services, sent as raw bytes. For every try: never a 5xx, every error a problem body, the log grew by exactly what
+ * the answer acknowledged, and no ERROR or stack trace in any service's log. It runs on the system the other tests
+ * share, counting only the messages accepted since it began.
  *
  * <p>{@code -Dhazelog.random.seed=S} replays a run (the seed is printed), {@code -Dhazelog.random.case=I} one case of
  * it, {@code -Dhazelog.random.tries=N} sets its length.
  */
+@ExtendWith(RunningSystem.class)
 class RandomInputIT {
 
     private static final long SEED =
@@ -46,18 +48,15 @@ class RandomInputIT {
 
     private static Launcher launcher;
     private static LogWatch logs;
+    /** The log as the first try found it: the tries are counted from here. */
+    private static LogMark mark;
 
     @BeforeAll
-    static void start() {
+    static void start(Launcher shared) {
         System.out.printf("RandomInputIT: -Dhazelog.random.seed=%d, %d tries%n", SEED, TRIES);
-        launcher = new Launcher();
-        launcher.up();
+        launcher = shared;
         logs = new LogWatch();
-    }
-
-    @AfterAll
-    static void stop() {
-        launcher.close();
+        mark = LogMark.now(launcher.http("facade"));
     }
 
     @TestFactory
@@ -82,7 +81,7 @@ class RandomInputIT {
 
     private static void check(Request request) {
         String replay = "replay: -Dhazelog.random.seed=%d -Dhazelog.random.case=%d".formatted(SEED, request.index());
-        int before = storedCount();
+        int before = mark.countSince();
 
         Answer answer = new RawHttp(launcher.url(request.service()))
                 .send(
@@ -100,7 +99,7 @@ class RandomInputIT {
             }
         }
         int acknowledged = answer.status() < 300 && request.method().equals("POST") ? acknowledgedWrites(answer) : 0;
-        assertThat(storedCount())
+        assertThat(mark.countSince())
                 .as("stored after %s → %s (%s)", request, answer, replay)
                 .isEqualTo(before + acknowledged);
         assertThat(logs.errorsSinceLastLook())
@@ -122,10 +121,6 @@ class RandomInputIT {
                         ? !one.path("repeat").asBoolean()
                         : "ok".equals(one.path("status").asString()))
                 .count();
-    }
-
-    private static int storedCount() {
-        return launcher.http("facade").get("/messages").json().path("messages").size();
     }
 
     /** The lines every service has logged since the last look that are errors or stack traces. */

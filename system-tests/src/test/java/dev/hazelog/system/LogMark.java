@@ -1,0 +1,44 @@
+package dev.hazelog.system;
+
+import dev.hazelog.shared.testing.HttpProbe;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A place in a log that several tests share: the messages accepted after it are the ones added since. The log lists
+ * its messages in acceptance order, so they are the pages that follow the message that was the last at the mark.
+ */
+final class LogMark {
+
+    private final HttpProbe facade;
+    /** The last message at the mark; null when the log was empty. */
+    private final String lastId;
+
+    private LogMark(HttpProbe facade, String lastId) {
+        this.facade = facade;
+        this.lastId = lastId;
+    }
+
+    static LogMark now(HttpProbe facade) {
+        JsonNode latest = facade.get("/messages/latest?limit=1").json().path("messages");
+        return new LogMark(
+                facade, latest.isEmpty() ? null : latest.get(0).path("id").asString());
+    }
+
+    /** Hands over every message accepted since the mark, in acceptance order, read a page at a time. */
+    void forEachSince(Consumer<JsonNode> action) {
+        String after = lastId;
+        do {
+            JsonNode page = facade.get("/messages?limit=1000" + (after == null ? "" : "&after=" + after))
+                    .json();
+            page.path("messages").forEach(action);
+            after = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (after != null);
+    }
+
+    int countSince() {
+        int[] count = {0};
+        forEachSince(message -> count[0]++);
+        return count[0];
+    }
+}
