@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The fault suite: real processes and real signals, under continuous load, each scenario bounded in time, and
- * afterwards every acknowledged message checked to be stored exactly once. Runs with {@code ./mvnw verify -Pfaults};
- * prints a table and writes it to {@code system-tests/target/fault-report.md}.
+ * afterwards every acknowledged message checked to be stored exactly once. Runs with {@code ./mvnw verify -Pfaults},
+ * among the other system tests: the rows without the database on memory-only systems of its own, the rows with it on
+ * the system the others share. Prints a table and writes it to {@code system-tests/target/fault-report.md}.
  *
  * <p>CI runs a short suite, {@code -Dhazelog.faults.excluded=full-suite}: the scenarios tagged {@value #FULL_SUITE}
- * are left out, each because another test breaks the system the same way and it needs a system or several restarts of
- * its own.
+ * are left out, each because another test breaks the system the same way and it costs a restart or a system of its
+ * own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +49,8 @@ class FaultSuiteIT {
 
     private final FaultReport report = new FaultReport();
     private Launcher launcher;
+    /** The rows with the database run on the system the other tests share; RunningSystem stops it, not this suite. */
+    private boolean onTheSharedSystem;
 
     /**
      * These rows measure what the cluster's own copies survive, so the members keep the messages in memory only; with
@@ -62,7 +66,7 @@ class FaultSuiteIT {
 
     @AfterAll
     void stopAndReport() {
-        if (launcher != null) {
+        if (launcher != null && !onTheSharedSystem) {
             launcher.close();
         }
         System.out.println("\nFault suite results:\n" + report.table());
@@ -325,9 +329,9 @@ class FaultSuiteIT {
     @Test
     @Order(10)
     @Tag(FULL_SUITE) // DurabilityIT: down, then up, every message kept in order
-    void scenario9_downThenUpWithTheDatabase() {
-        Tally tally =
-                durableFault("9. database: ./hazelog down, then up", "s9", "errors = while the system was down", () -> {
+    void scenario9_downThenUpWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
+        Tally tally = durableFault(
+                shared, "9. database: ./hazelog down, then up", "s9", "errors = while the system was down", () -> {
                     launcher.run("down");
                     launcher.up();
                 });
@@ -338,8 +342,9 @@ class FaultSuiteIT {
     @Test
     @Order(11)
     @Tag(FULL_SUITE) // 11 SIGKILLs these three with every other process
-    void scenario10_allLoggingServicesSigkilledAtOnceWithTheDatabase() {
+    void scenario10_allLoggingServicesSigkilledAtOnceWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
         Tally tally = durableFault(
+                shared,
                 "10. database: SIGKILL all three logging services at once, then up",
                 "s10",
                 "errors = while no logging service ran",
@@ -353,8 +358,9 @@ class FaultSuiteIT {
 
     @Test
     @Order(12)
-    void scenario11_everyProcessSigkilledAtOnceWithTheDatabase() {
+    void scenario11_everyProcessSigkilledAtOnceWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
         Tally tally = durableFault(
+                shared,
                 "11. database: SIGKILL every process at once (a power cut), then up",
                 "s11",
                 "errors = while nothing ran",
@@ -368,8 +374,8 @@ class FaultSuiteIT {
 
     @Test
     @Order(13)
-    void scenario12_databaseKilledForTwentySeconds() {
-        durableSystem();
+    void scenario12_databaseKilledForTwentySeconds(@ExtendWith(RunningSystem.class) Launcher shared) {
+        durableSystem(shared);
         LoadGenerator load = load("s12");
         pause(STEADY);
         Instant fault = Instant.now();
@@ -392,8 +398,8 @@ class FaultSuiteIT {
     }
 
     /** A fault under load on the system with its database, from the fault until it is whole again. */
-    private Tally durableFault(String scenario, String label, String note, Runnable fault) {
-        durableSystem();
+    private Tally durableFault(Launcher shared, String scenario, String label, String note, Runnable fault) {
+        durableSystem(shared);
         LoadGenerator load = load(label);
         pause(STEADY);
         Instant started = Instant.now();
@@ -403,16 +409,19 @@ class FaultSuiteIT {
         return finish(scenario, load, recovered, note);
     }
 
-    /** From here on the system keeps its messages in the store service's database, as ./hazelog up does by default. */
-    private void durableSystem() {
-        if (launcher != null && launcher.services().contains("store")) {
+    /**
+     * From here on the rows run on the system the other tests share, which keeps its messages in the store service's
+     * database as {@code ./hazelog up} does by default, and is whole again after each of them.
+     */
+    private void durableSystem(Launcher shared) {
+        if (onTheSharedSystem) {
             return;
         }
         if (launcher != null) {
             launcher.close();
         }
-        launcher = new Launcher();
-        launcher.up();
+        launcher = shared;
+        onTheSharedSystem = true;
     }
 
     private Tally killTwoAtOnce(String scenario, String label, String note) {
