@@ -3,6 +3,8 @@ package dev.hazelog.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs {@code ./hazelog} commands for the workloads that stop and start the system. */
@@ -18,19 +20,20 @@ final class Launcher {
         return script.toAbsolutePath().getParent();
     }
 
-    void run(String command) {
-        run(command, Map.of());
+    void run(String... command) {
+        run(Map.of(), command);
     }
 
     /** @param environment added to this process's own, e.g. {@code HAZELOG_STORE=memory} */
-    void run(String command, Map<String, String> environment) {
-        ProcessBuilder launcher = new ProcessBuilder(script.toString(), command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    void run(Map<String, String> environment, String... command) {
+        List<String> line = new ArrayList<>(List.of(script.toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder launcher =
+                new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         launcher.environment().putAll(environment);
         try {
             if (launcher.start().waitFor() != 0) {
-                throw new IllegalStateException("./hazelog " + command + " failed");
+                throw new IllegalStateException("./hazelog " + String.join(" ", command) + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

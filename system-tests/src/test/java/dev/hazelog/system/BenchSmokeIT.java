@@ -39,7 +39,7 @@ class BenchSmokeIT {
 
     @Test
     @Order(2)
-    void memoryOnlyRestartsTheSystemWithoutItsDatabaseAndThenAsItWas(Launcher launcher) {
+    void memoryOnlyRestartsTheLoggingServicesWithoutTheDatabaseAndThenAsTheyWere(Launcher launcher) {
         String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "F,M", "--clients", "4");
 
         assertThat(output)
