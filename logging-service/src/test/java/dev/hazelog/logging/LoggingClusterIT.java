@@ -160,20 +160,8 @@ class LoggingClusterIT {
     @Test
     void everyMessageIsOwnedByOneMemberAndBackedUpByAnother() {
         http.get(1).postJson("/fetching_message", fetch(UUID.randomUUID().toString(), "counted"));
-        int stored = http.get(0).messageIds().size();
 
-        List<JsonNode> entries = http.stream()
-                .map(service -> service.get("/cluster").json().path("entries"))
-                .toList();
-
-        assertThat(entries.stream()
-                        .mapToLong(member -> member.path("owned").asLong())
-                        .sum())
-                .isEqualTo(stored);
-        assertThat(entries.stream()
-                        .mapToLong(member -> member.path("backup").asLong())
-                        .sum())
-                .isEqualTo(stored);
+        assertEveryMessageIsOwnedOnceAndBackedUpOnce();
         assertThat(http.get(0).get("/actuator/prometheus").body())
                 .contains("hazelog_map_entries{kind=\"owned\"", "hazelog_messages_stored_total");
     }
@@ -195,6 +183,45 @@ class LoggingClusterIT {
         assertThat(first.valueStream().map(result -> result.path("id").asString()))
                 .containsExactlyElementsOf(ids);
         assertThat(http.get(2).messageIds()).containsSubsequence(ids);
+    }
+
+    @Test
+    void aBatchStoresAnIdOnceWhetherItCameBeforeOrTwiceInTheBatch() {
+        String storedBefore = UUID.randomUUID().toString();
+        http.get(0).postJson("/fetching_message", fetch(storedBefore, "once"));
+        List<String> fresh = IntStream.range(0, 30)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        List<String> ids = Stream.concat(fresh.stream(), Stream.of(fresh.getFirst(), storedBefore))
+                .toList();
+
+        JsonNode results =
+                http.get(1).postJson("/messages", batch(ids, "once")).json().path("results");
+
+        assertThat(results.valueStream().map(result -> result.path("status").asString()))
+                .containsExactlyElementsOf(
+                        Stream.concat(fresh.stream().map(id -> "ok"), Stream.of("duplicate, ok", "duplicate, ok"))
+                                .toList());
+        assertThat(results.get(fresh.size()).path("acceptedAt"))
+                .isEqualTo(results.get(0).path("acceptedAt"));
+        assertThat(http.get(2).messageIds()).containsSubsequence(fresh).containsOnlyOnce(ids.toArray(String[]::new));
+        assertEveryMessageIsOwnedOnceAndBackedUpOnce();
+    }
+
+    private void assertEveryMessageIsOwnedOnceAndBackedUpOnce() {
+        int stored = http.get(0).messageIds().size();
+        List<JsonNode> entries = http.stream()
+                .map(service -> service.get("/cluster").json().path("entries"))
+                .toList();
+
+        assertThat(entries.stream()
+                        .mapToLong(member -> member.path("owned").asLong())
+                        .sum())
+                .isEqualTo(stored);
+        assertThat(entries.stream()
+                        .mapToLong(member -> member.path("backup").asLong())
+                        .sum())
+                .isEqualTo(stored);
     }
 
     @Test

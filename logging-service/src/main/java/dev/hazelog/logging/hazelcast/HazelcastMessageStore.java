@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
                         COMBINED_MAX_MESSAGES,
                         COMBINED_MAX_CHARS,
                         message -> message.text().length(),
-                        batch -> outcomes(archive, batch));
+                        this::outcomes);
         this.history = archive != null ? archive : new MapHistory(hazelcast, heapLimit);
         this.clock = clock;
         this.instanceName = instanceName;
@@ -118,32 +119,21 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
         // The clock only moves forward, so the batch keeps its order.
         List<StoredMessage> candidates =
                 messages.stream().map(message -> candidate(message, notBefore)).toList();
-        return archive != null
-                ? outcomes(archive, candidates).stream().map(Outcome::orThrow).toList()
-                : inParallel(candidates, this::putIfAbsent);
+        return outcomes(candidates).stream().map(Outcome::orThrow).toList();
     }
 
     private StoredMessage candidate(NewMessage message, @Nullable Instant notBefore) {
         return new StoredMessage(message.id().toString(), message.text(), clock.now(notBefore), instanceName);
     }
 
-    private StoreResult putIfAbsent(StoredMessage candidate) {
-        return result(candidate, onCluster(() -> map.putIfAbsent(candidate.id(), candidate)));
-    }
-
     /**
-     * The table keeps what is new, then the map takes it without writing it through again. An id twice in one batch
-     * is kept once: the later one finds the first. A message whose id is taken by another text is refused alone; a
-     * failure of the table or the cluster fails them all.
+     * Each id is stored once: the later one in a batch finds the first. A message whose id is taken by another text
+     * is refused alone; a failure of the table or the cluster fails them all.
      */
-    private List<Outcome> outcomes(MessageArchive archive, List<StoredMessage> candidates) {
+    private List<Outcome> outcomes(List<StoredMessage> candidates) {
         Map<String, StoredMessage> firstOfId = new LinkedHashMap<>();
         candidates.forEach(candidate -> firstOfId.putIfAbsent(candidate.id(), candidate));
-        Map<String, StoredMessage> keptBefore = archive.keepNew(List.copyOf(firstOfId.values()));
-        List<StoredMessage> kept = firstOfId.values().stream()
-                .filter(first -> !keptBefore.containsKey(first.id()))
-                .toList();
-        inParallel(kept, this::cached);
+        Map<String, StoredMessage> keptBefore = keepNew(List.copyOf(firstOfId.values()));
         return candidates.stream()
                 .map(candidate -> {
                     StoredMessage first = firstOfId.get(candidate.id());
@@ -155,6 +145,34 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
                     }
                 })
                 .toList();
+    }
+
+    /**
+     * Keeps the messages whose ids are free and answers, by id, what was kept before for the others. With an archive
+     * its table decides, in one statement, and the map then takes the new messages without writing them through
+     * again; without one the map decides.
+     */
+    private Map<String, StoredMessage> keepNew(List<StoredMessage> messages) {
+        if (archive == null) {
+            return putIfAbsent(messages);
+        }
+        Map<String, StoredMessage> keptBefore = archive.keepNew(messages);
+        inParallel(
+                messages.stream()
+                        .filter(message -> !keptBefore.containsKey(message.id()))
+                        .toList(),
+                this::cached);
+        return keptBefore;
+    }
+
+    /** Each message's partition owner decides for it; the calls are in flight together. */
+    private Map<String, StoredMessage> putIfAbsent(List<StoredMessage> messages) {
+        return inParallel(
+                        messages,
+                        message -> Optional.ofNullable(onCluster(() -> map.putIfAbsent(message.id(), message))))
+                .stream()
+                .flatMap(Optional::stream)
+                .collect(Collectors.toMap(StoredMessage::id, Function.identity()));
     }
 
     /** One message's answer within a batch: stored (or found), or refused. */
