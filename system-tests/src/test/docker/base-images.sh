@@ -5,13 +5,13 @@
 # hash of their recipes, so a second run finds them and takes seconds. Prints "runtime=IMAGE" and "postgres=IMAGE".
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-mirror=${HAZELOG_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 content_hash() { (cd "$here" && sha256sum "$@" | sha256sum | cut -c1-12); }
 runtime=hazelog-test/debian-runtime:$(content_hash base-images.sh)
 postgres=hazelog-test/debian-postgres:$(content_hash base-images.sh postgres/Dockerfile postgres/entrypoint.sh)
 
 if ! docker image inspect "$runtime" >/dev/null 2>&1; then
   command -v debootstrap >/dev/null || { echo "debootstrap is needed to build $runtime" >&2; exit 1; }
+  mirror=$("$here/debian-mirror.sh")
   rootfs=$(mktemp -d)
   trap 'rm -rf "$rootfs"' EXIT
   echo "Building $runtime from $mirror (debootstrap, about a minute)..." >&2
