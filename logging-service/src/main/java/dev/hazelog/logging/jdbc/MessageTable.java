@@ -1,67 +1,44 @@
 package dev.hazelog.logging.jdbc;
 
+import static dev.hazelog.logging.jdbc.MessageDatabase.COLUMNS;
+import static dev.hazelog.logging.jdbc.MessageDatabase.micros;
+
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.MessageArchive;
-import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
-import dev.hazelog.logging.domain.UnknownCursorException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The archive as the table {@code messages} of a relational database (PostgreSQL, H2): a row per message, read
- * back in acceptance order on the index {@code (accepted_at_micros, id)}. A put on the map returns once its row is
- * committed.
+ * The archive as the table {@code messages} of a relational database (PostgreSQL, H2): a row per message, written
+ * here, read back in acceptance order by {@link OrderedReads}. A put on the map returns once its row is committed.
  */
 public class MessageTable implements MessageArchive {
 
-    private static final String COLUMNS = "id, message_text, accepted_at_micros, stored_by";
-    private static final String IN_ORDER = " ORDER BY accepted_at_micros, id";
     private static final int KEYS_PER_QUERY = 500;
-    private static final int ROWS_PER_READ = 500;
     private static final int ROWS_PER_INSERT = 100;
     private static final int INSERT_ATTEMPTS = 5;
-    private static final RowMapper<StoredMessage> ROW = (row, number) -> message(row);
 
-    private final JdbcTemplate jdbc;
-    private final String name;
+    private final MessageDatabase database;
+    private final OrderedReads reads;
 
     /**
-     * @param timeout how long the database may take to answer before the caller is told it is unavailable: the
-     *     network timeout of every connection. Statements also get twice as long on the database's own clock, for
-     *     drivers that ignore network timeouts (H2). Not the other way round: PostgreSQL's driver, once it has asked the
-     *     server to cancel a statement, waits up to ten seconds for that cancel to be heard.
+     * @param timeout how long the database may take to answer before the caller is told it is unavailable
      * @param name how errors name the database: its URL without credentials
      */
     public MessageTable(DataSource dataSource, Duration timeout, String name) {
-        this.jdbc = new JdbcTemplate(new GivingUp(dataSource, Math.toIntExact(timeout.toMillis())));
-        this.jdbc.setQueryTimeout(
-                Math.toIntExact(Math.max(1, timeout.multipliedBy(2).toSeconds())));
-        this.name = name;
+        this.database = new MessageDatabase(dataSource, timeout, name);
+        this.reads = new OrderedReads(database);
     }
 
     @Override
@@ -90,7 +67,7 @@ public class MessageTable implements MessageArchive {
                     break;
                 } catch (DuplicateKeyException taken) {
                     if (attempt == INSERT_ATTEMPTS) {
-                        throw unavailable(taken);
+                        throw database.unavailable(taken);
                     }
                     before.putAll(findAll(fresh.stream().map(StoredMessage::id).toList()));
                     fresh = fresh.stream()
@@ -110,11 +87,11 @@ public class MessageTable implements MessageArchive {
                         Stream.of(message.id(), message.text(), micros(message.acceptedAt()), message.storedBy()))
                 .toArray();
         try {
-            jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES " + rows, values);
+            database.update("INSERT INTO messages (" + COLUMNS + ") VALUES " + rows, values);
         } catch (DuplicateKeyException taken) {
             throw taken;
         } catch (DataAccessException e) {
-            throw unavailable(e);
+            throw database.unavailable(e);
         }
     }
 
@@ -122,15 +99,15 @@ public class MessageTable implements MessageArchive {
     public void forgetAll(Collection<String> ids) {
         inChunks(
                 ids,
-                (chunk, placeholders) -> database(
-                        () -> jdbc.update("DELETE FROM messages WHERE id IN (" + placeholders + ")", chunk.toArray())));
+                (chunk, placeholders) -> database.answer(() ->
+                        database.update("DELETE FROM messages WHERE id IN (" + placeholders + ")", chunk.toArray())));
     }
 
     @Override
     public @Nullable StoredMessage find(String id) {
-        return database(() -> jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE id = ?", ROW, id).stream()
+        return database.messages("SELECT " + COLUMNS + " FROM messages WHERE id = ?", id).stream()
                 .findFirst()
-                .orElse(null));
+                .orElse(null);
     }
 
     @Override
@@ -138,10 +115,9 @@ public class MessageTable implements MessageArchive {
         Map<String, StoredMessage> found = new HashMap<>();
         inChunks(
                 ids,
-                (chunk, placeholders) -> database(() -> jdbc.query(
+                (chunk, placeholders) -> database.messages(
                                 "SELECT " + COLUMNS + " FROM messages WHERE id IN (" + placeholders + ")",
-                                ROW,
-                                chunk.toArray()))
+                                chunk.toArray())
                         .forEach(message -> found.put(message.id(), message)));
         return found;
     }
@@ -156,130 +132,28 @@ public class MessageTable implements MessageArchive {
         }
     }
 
-    /**
-     * Read a few hundred rows at a time, as the caller consumes them, each batch a short keyset query like a page's. Not
-     * one cursor over the whole table: that would hold a pooled connection and a snapshot for as long as the reader
-     * takes, and H2 loses pages under a lazy cursor that lives long (h2database/h2database#4142, "Chunk not found").
-     */
     @Override
     public Stream<StoredMessage> all() {
-        Iterator<List<StoredMessage>> batches = new Iterator<>() {
-            private @Nullable List<StoredMessage> last;
-
-            @Override
-            public boolean hasNext() {
-                return last == null || last.size() == ROWS_PER_READ;
-            }
-
-            @Override
-            public List<StoredMessage> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                last = last == null ? first(ROWS_PER_READ) : after(last.getLast(), ROWS_PER_READ);
-                return last;
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false)
-                .flatMap(List::stream);
+        return reads.all();
     }
 
     @Override
     public Page page(@Nullable UUID after, int limit) {
-        List<StoredMessage> found;
-        if (after == null) {
-            found = first(limit + 1);
-        } else {
-            StoredMessage cursor = database(() ->
-                            jdbc
-                                    .query("SELECT " + COLUMNS + " FROM messages WHERE id = ?", ROW, after.toString())
-                                    .stream()
-                                    .findFirst())
-                    .orElseThrow(() -> new UnknownCursorException(after));
-            found = after(cursor, limit + 1);
-        }
-        return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
-    }
-
-    /** The first messages in acceptance order. */
-    private List<StoredMessage> first(int limit) {
-        return database(() -> jdbc.query("SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " LIMIT ?", ROW, limit));
-    }
-
-    /** The messages that follow the given one in acceptance order. */
-    private List<StoredMessage> after(StoredMessage cursor, int limit) {
-        return database(() -> jdbc.query(
-                "SELECT " + COLUMNS + " FROM messages WHERE (accepted_at_micros, id) > (?, ?)" + IN_ORDER + " LIMIT ?",
-                ROW,
-                micros(cursor.acceptedAt()),
-                cursor.id(),
-                limit));
+        return reads.page(after, limit);
     }
 
     @Override
     public List<StoredMessage> latest(int limit) {
-        return database(() -> jdbc.query(
-                        "SELECT " + COLUMNS + " FROM messages ORDER BY accepted_at_micros DESC, id DESC" + " LIMIT ?",
-                        ROW,
-                        limit)
-                .reversed());
+        return reads.latest(limit);
     }
 
-    /** Whether the database answers a trivial query within the statement timeout. */
     @Override
     public boolean reachable() {
-        try {
-            jdbc.queryForObject("SELECT 1", Integer.class);
-            return true;
-        } catch (DataAccessException e) {
-            return false;
-        }
+        return database.reachable();
     }
 
     @Override
     public String name() {
-        return name;
-    }
-
-    private static StoredMessage message(ResultSet row) throws SQLException {
-        return new StoredMessage(
-                row.getString("id"),
-                row.getString("message_text"),
-                Instant.EPOCH.plus(row.getLong("accepted_at_micros"), ChronoUnit.MICROS),
-                row.getString("stored_by"));
-    }
-
-    private static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    private <T> T database(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (DataAccessException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private StorageUnavailableException unavailable(Exception cause) {
-        return new StorageUnavailableException("The message database (" + name + ") did not answer.", cause);
-    }
-
-    /** Connections that give up on a database that stops answering, whether or not it would act on a cancel. */
-    private static final class GivingUp extends DelegatingDataSource {
-
-        private final int networkTimeoutMillis;
-
-        GivingUp(DataSource pool, int networkTimeoutMillis) {
-            super(pool);
-            this.networkTimeoutMillis = networkTimeoutMillis;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection connection = super.getConnection();
-            connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
-            return connection;
-        }
+        return database.name();
     }
 }
