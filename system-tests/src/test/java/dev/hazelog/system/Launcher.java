@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +33,8 @@ final class Launcher implements AutoCloseable {
     private final Path runDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> environment = new HashMap<>();
+    /** How the start-up times printed name this system: the settings it was given. */
+    private final String settings;
 
     Launcher() {
         this(Map.of());
@@ -56,6 +59,12 @@ final class Launcher implements AutoCloseable {
         TABLE.withSecondPorts()
                 .forEach(service -> environment.put(service.secondPortVariable(), String.valueOf(FreePorts.next())));
         environment.putAll(settings);
+        this.settings = settings.isEmpty()
+                ? "the defaults"
+                : settings.keySet().stream()
+                        .sorted()
+                        .map(key -> key.contains("PASSWORD") ? key : key + "=" + settings.get(key))
+                        .collect(Collectors.joining(", "));
     }
 
     /** The services ./hazelog runs with these settings: the store service only when the database is its own. */
@@ -71,8 +80,12 @@ final class Launcher implements AutoCloseable {
         return environment.get("HAZELOG_SECURITY_WRITE_TOKEN");
     }
 
+    /** Starts every service that is not running; prints how long it took, since the starts are most of the suite's time. */
     String up() {
-        return run("up");
+        long started = System.nanoTime();
+        String output = run("up");
+        System.out.printf("./hazelog up took %.1f s, %s%n", (System.nanoTime() - started) / 1e9, settings);
+        return output;
     }
 
     void kill(String name) {
