@@ -2,26 +2,22 @@ package dev.hazelog.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Keeps {@code ./hazelog bench} working: a seconds-long run of every workload but start-up (which would restart the
- * system several times under the other tests). It measures nothing worth keeping; docs/BENCHMARKS.md comes from full
- * runs.
+ * Keeps {@code ./hazelog bench} working: one seconds-long run of every workload but start-up (which would restart the
+ * system several times under the other tests), memory-only among them. It measures nothing worth keeping;
+ * docs/BENCHMARKS.md comes from full runs.
  */
 @ExtendWith(RunningSystem.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(3)
 class BenchSmokeIT {
 
     @Test
-    @Order(1)
-    void theBenchmarkRunsEveryWorkloadAndPrintsItsTable(Launcher launcher) {
-        String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "L0,L1,F,B,G", "--clients", "4");
+    void theBenchmarkRunsEveryWorkloadPrintsItsTableAndLeavesTheSystemAsItFoundIt(Launcher launcher) {
+        String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "L0,L1,F,B,G,M", "--clients", "4");
 
         assertThat(output)
                 .contains("| L0 | closed loop |", "| L1 | closed loop |", "| F json | closed loop |")
@@ -33,19 +29,11 @@ class BenchSmokeIT {
                         "| liveness logging | closed loop |")
                 .contains("| F json / the facade's liveness probe |", "| L1 / a logging service's liveness probe |")
                 .contains("| F at half its maximum rate / the liveness probe at the same rate: p99 / p99 |")
-                .contains("| F / L0 throughput |", "| L1 / L0 throughput |");
+                .contains("| F / L0 throughput |", "| L1 / L0 throughput |")
+                .contains("| F json, memory only | closed loop |", "| F original, memory only | closed loop |")
+                .contains("| F json with the database / memory only |");
         assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
-    }
-
-    @Test
-    @Order(2)
-    void memoryOnlyRestartsTheLoggingServicesWithoutTheDatabaseAndThenAsTheyWere(Launcher launcher) {
-        String output = launcher.run("bench", "--smoke", "--wipe", "--workloads", "F,M", "--clients", "4");
-
-        assertThat(output)
-                .contains("| F json | closed loop |", "| F json, memory only | closed loop |")
-                .contains("| F original, memory only | closed loop |", "| F json with the database / memory only |");
-        assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
+        // M restarts the logging services memory-only, then as they were: with the database again.
         assertThat(launcher.status())
                 .contains("3 members", "store service's database")
                 .containsPattern("Resident memory: [1-9][0-9]* MB");
