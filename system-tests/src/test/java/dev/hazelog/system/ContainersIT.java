@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The compose file run for real: base images built from Debian's packages (no registry is reachable here), the
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * the test is skipped, and says why.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests (junit-platform.properties)
 class ContainersIT {
 
     private static final Duration REJOIN_WITHIN = Duration.ofMinutes(3);

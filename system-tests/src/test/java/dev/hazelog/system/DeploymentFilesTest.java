@@ -36,7 +36,8 @@ class DeploymentFilesTest {
     private static final String READINESS = "/actuator/health/readiness";
     private static final String LIVENESS = "/actuator/health/liveness";
     /** Variables of Boot itself (server.*) and of the image; everything else must be a Hazelog property. */
-    private static final Set<String> GENERAL_VARIABLES = Set.of("SERVER_PORT", "SERVER_ADDRESS", "JAVA_OPTS");
+    private static final Set<String> GENERAL_VARIABLES =
+            Set.of("SERVER_PORT", "SERVER_ADDRESS", "JAVA_OPTS", "HAZELOG_JAVA_OPTS");
 
     private final Map<String, Object> compose = withDefaults(yaml(ROOT.resolve("deploy/compose/docker-compose.yml")));
     private final List<Map<String, Object>> kubernetes = yamlDocuments(ROOT.resolve("deploy/kubernetes/hazelog.yaml"));

@@ -39,6 +39,11 @@ final class ServiceProcesses implements AutoCloseable {
         if (module.equals("logging-service")) {
             java.add("@" + root.resolve("logging-service/hazelcast-jvm.args"));
         }
+        // The options ./hazelog adds to every service's (CI's choice of compiler among them).
+        String options = System.getenv().getOrDefault("HAZELOG_JAVA_OPTS", "").strip();
+        if (!options.isEmpty()) {
+            java.addAll(List.of(options.split("\\s+")));
+        }
         java.addAll(List.of(
                 "-jar", root.resolve(module + "/target/" + module + ".jar").toString()));
         java.addAll(arguments);
