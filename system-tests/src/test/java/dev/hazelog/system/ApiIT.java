@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Both facade APIs, and every bad input a client can send, against the real services started by ./hazelog. */
 @ExtendWith(RunningSystem.class)
-@Order(1)
+@Order(0)
 class ApiIT {
 
     private static final String UNICODE = "Grüße, 世界! 🌍 \"quoted\" \\ back\nslash\ttab";

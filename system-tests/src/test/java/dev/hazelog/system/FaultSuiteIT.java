@@ -38,8 +38,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// First: while it waits for its faults to be noticed, the concurrent classes use the cores it leaves idle.
-@Order(0)
+// Early: while it waits for its faults to be noticed, ContainersIT, beside it, uses the cores it leaves idle.
+@Order(1)
 class FaultSuiteIT {
 
     private static final int CLIENTS = 4;
