@@ -22,7 +22,7 @@ COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar app.jar
 COPY --from=build /src/logging-service/hazelcast-jvm.args hazelcast-jvm.args
 USER hazelog
 # In a container every service listens on all of its interfaces; the network around it decides who reaches it. The
-# JVM options are ./hazelog's for a logging service with a database behind it (docs/BENCHMARKS.md, "Memory"); JAVA_OPTS
+# JVM options are ./hazelog's for a logging service with a database behind it (docs/BENCHMARKS.md, "What was tried"); JAVA_OPTS
 # replaces them, and HAZELOG_JAVA_OPTS adds to them, as it does for ./hazelog.
 ENV SERVER_ADDRESS=0.0.0.0 \
     JAVA_OPTS="-XX:+UseSerialGC -Xms48m -Xmx128m -Xmn24m -XX:TrimNativeHeapInterval=2000"
