@@ -80,7 +80,7 @@ final class Launcher implements AutoCloseable {
         return environment.get("HAZELOG_SECURITY_WRITE_TOKEN");
     }
 
-    /** Starts every service that is not running; prints how long it took, since the starts are most of the suite's time. */
+    /** Starts every service that is not running, and prints how long it took: starts are most of the suites' time. */
     String up() {
         long started = System.nanoTime();
         String output = run("up");
