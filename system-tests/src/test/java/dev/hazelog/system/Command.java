@@ -41,10 +41,14 @@ record Command(String shown, int exitCode, String output) {
         }
     }
 
-    /** What it printed, if it succeeded. */
+    private static final int LINES_SHOWN = 60;
+
+    /** What it printed, if it succeeded; else its last lines, where the reason is. */
     String orThrow() {
         if (exitCode != 0) {
-            throw new IllegalStateException(shown + " failed (" + exitCode + "): " + output);
+            List<String> lines = output.lines().toList();
+            String last = String.join("\n", lines.subList(Math.max(0, lines.size() - LINES_SHOWN), lines.size()));
+            throw new IllegalStateException(shown + " failed (" + exitCode + "), its last lines:\n" + last);
         }
         return output;
     }

@@ -42,7 +42,14 @@ class ContainersIT {
                 "HAZELOG_RUNTIME_IMAGE", baseImages.get("runtime"),
                 "HAZELOG_POSTGRES_IMAGE", baseImages.get("postgres")));
         long started = System.nanoTime();
-        compose.run("up", "--build", "--detach", "--wait");
+        try {
+            compose.run("up", "--build", "--detach", "--wait");
+        } catch (IllegalStateException e) {
+            // The build's output hides why a container did not become healthy: its state and last words say it.
+            System.out.println(compose.run("ps", "--all"));
+            System.out.println(compose.run("logs", "--no-color", "--tail", "40"));
+            throw e;
+        }
         System.out.printf("ContainersIT: images built and every container healthy in %d s%n", since(started));
     }
 
