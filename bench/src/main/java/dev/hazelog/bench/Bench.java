@@ -308,7 +308,7 @@ public final class Bench {
                         switch (options.store()) {
                             case "memory" -> "in the members' memory only";
                             case "external" -> "in the database at HAZELOG_STORE_URL";
-                            default -> "in the store service's database (H2)";
+                            default -> "in the database ./hazelog runs (PostgreSQL)";
                         },
                         options.prime().toSeconds(),
                         options.warmup().toSeconds(),

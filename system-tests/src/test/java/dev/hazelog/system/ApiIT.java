@@ -260,7 +260,7 @@ class ApiIT {
                             launcher.url("logging-2") + " up",
                             launcher.url("logging-3") + " up",
                             launcher.url("messages") + " up",
-                            launcher.url("store") + " up");
+                            launcher.url("database") + " up");
             List<JsonNode> members = status.path("members").valueStream().toList();
             assertThat(members)
                     .hasSize(3)

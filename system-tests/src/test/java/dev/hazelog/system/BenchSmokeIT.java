@@ -35,7 +35,7 @@ class BenchSmokeIT {
         assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
         // M restarts the logging services memory-only, then as they were: with the database again.
         assertThat(launcher.status())
-                .contains("3 members", "store service's database")
+                .contains("3 members", "the database ./hazelog runs (PostgreSQL)")
                 .containsPattern("Resident memory: [1-9][0-9]* MB");
     }
 }

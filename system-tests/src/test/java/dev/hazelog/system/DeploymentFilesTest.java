@@ -29,9 +29,9 @@ class DeploymentFilesTest {
 
     private static final Path ROOT = ServiceTable.ROOT;
     private static final ServiceTable TABLE = ServiceTable.read();
-    /** The store service is one machine's database; in containers the logging services share PostgreSQL. */
+    /** The services that answer HTTP; the containers' PostgreSQL (the database) is not one of Hazelog's images. */
     private static final List<String> SERVICES =
-            TABLE.names().stream().filter(name -> !name.equals("store")).toList();
+            TABLE.withHttp().stream().map(ServiceTable.Service::name).toList();
 
     private static final String READINESS = "/actuator/health/readiness";
     private static final String LIVENESS = "/actuator/health/liveness";
@@ -90,15 +90,15 @@ class DeploymentFilesTest {
 
     @Test
     void theServiceTableGivesTheFirstServiceOfEachModuleItsDefaultPort() {
-        for (String module : TABLE.services().stream()
+        for (String module : TABLE.withHttp().stream()
                 .map(ServiceTable.Service::module)
                 .distinct()
                 .toList()) {
-            ServiceTable.Service first = TABLE.services().stream()
+            ServiceTable.Service first = TABLE.withHttp().stream()
                     .filter(service -> service.module().equals(module))
                     .findFirst()
                     .orElseThrow();
-            assertThat(first.port()).as(first.name()).isEqualTo(applicationPort(module));
+            assertThat(first.port()).as(first.name()).hasValue(applicationPort(module));
         }
     }
 
@@ -119,6 +119,10 @@ class DeploymentFilesTest {
                 .containsEntry("HAZELOG_CONFIG_INSTANCES_FILE", "file:/etc/hazelog/instances.yml");
         assertThat(list(map(services, "config"), "volumes"))
                 .containsExactly("./instances.yml:/etc/hazelog/instances.yml:ro");
+        assertThat(services).containsKey("postgres");
+        assertThat(instances.get("database")).isEqualTo("postgresql://postgres:5432");
+        assertThat(environment(map(services, "logging-1")))
+                .containsEntry("HAZELOG_STORE_URL", "jdbc:postgresql://postgres:5432/hazelog");
     }
 
     @Test
@@ -160,14 +164,12 @@ class DeploymentFilesTest {
                     .as(name)
                     .containsExactly(port);
         }
-        for (Map<String, Object> resource : kubernetes) {
-            if (Set.of("Deployment", "StatefulSet").contains(String.valueOf(resource.get("kind")))) {
-                Map<String, Object> container = container(resource);
-                assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", LIVENESS);
-                assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path", READINESS);
-                assertThat(container.get("image"))
-                        .isEqualTo("hazelog/%s:0.1.0".formatted(module(String.valueOf(container.get("name")))));
-            }
+        for (Map<String, Object> resource : hazelogWorkloads()) {
+            Map<String, Object> container = container(resource);
+            assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", LIVENESS);
+            assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path", READINESS);
+            assertThat(container.get("image"))
+                    .isEqualTo("hazelog/%s:0.1.0".formatted(module(String.valueOf(container.get("name")))));
         }
     }
 
@@ -189,6 +191,16 @@ class DeploymentFilesTest {
                 .containsEntry(
                         "HAZELOG_FACADE_CONFIG_SERVICE_URL",
                         "http://hazelog-config.hazelog.svc.cluster.local:" + applicationPort("config-service"));
+        // The logging services keep every message in the PostgreSQL beside them, as in compose.
+        assertThat(servicePorts(resource("Service", "hazelog-postgres"))).containsExactly(5432);
+        assertThat(containerPorts(container(resource("StatefulSet", "postgres"))))
+                .containsExactly(5432);
+        assertThat(instances.get("database")).isEqualTo("postgresql://hazelog-postgres.hazelog.svc.cluster.local:5432");
+        assertThat(kubernetesEnvironment(container(resource("StatefulSet", "logging"))))
+                .containsEntry(
+                        "HAZELOG_STORE_URL",
+                        "jdbc:postgresql://hazelog-postgres.hazelog.svc.cluster.local:5432/hazelog")
+                .containsKey("HAZELOG_STORE_PASSWORD");
     }
 
     @Test
@@ -199,14 +211,12 @@ class DeploymentFilesTest {
                     .as(name)
                     .allSatisfy(variable -> assertKnown(module(name), variable));
         }
-        for (Map<String, Object> resource : kubernetes) {
-            if (Set.of("Deployment", "StatefulSet").contains(String.valueOf(resource.get("kind")))) {
-                Map<String, Object> container = container(resource);
-                String module = module(String.valueOf(container.get("name")));
-                assertThat(kubernetesEnvironment(container).keySet())
-                        .as(module)
-                        .allSatisfy(variable -> assertKnown(module, variable));
-            }
+        for (Map<String, Object> resource : hazelogWorkloads()) {
+            Map<String, Object> container = container(resource);
+            String module = module(String.valueOf(container.get("name")));
+            assertThat(kubernetesEnvironment(container).keySet())
+                    .as(module)
+                    .allSatisfy(variable -> assertKnown(module, variable));
         }
     }
 
@@ -228,11 +238,19 @@ class DeploymentFilesTest {
         assertThat(ROOT.resolve("logging-service/hazelcast-jvm.args")).exists();
     }
 
+    /** The Deployments and StatefulSets that run Hazelog's images: all but PostgreSQL's. */
+    private List<Map<String, Object>> hazelogWorkloads() {
+        return kubernetes.stream()
+                .filter(resource -> Set.of("Deployment", "StatefulSet").contains(String.valueOf(resource.get("kind"))))
+                .filter(resource -> !"postgres".equals(map(resource, "metadata").get("name")))
+                .toList();
+    }
+
     // --- What the code says -----------------------------------------------------------------------------------
 
     /** Ports as {@code ./hazelog up} gives them: deploy/services.conf. */
     private static int launcherPort(String name) {
-        return TABLE.get(name).port();
+        return TABLE.get(name).port().orElseThrow();
     }
 
     /** server.port in the module's application.yml. */

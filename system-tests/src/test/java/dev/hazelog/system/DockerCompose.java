@@ -31,14 +31,12 @@ final class DockerCompose {
         environment.put(
                 "HAZELOG_COMPOSE_NETWORK",
                 "172.28." + ThreadLocalRandom.current().nextInt(100, 250));
-        // Every service but the store service, which PostgreSQL replaces in containers.
-        ServiceTable.read().services().stream()
-                .filter(service -> !service.name().equals("store"))
-                .forEach(service -> {
-                    int port = FreePorts.next();
-                    ports.put(service.name(), port);
-                    environment.put(service.portVariable(), String.valueOf(port));
-                });
+        // Every service that answers HTTP: the database's port is not published.
+        ServiceTable.read().withHttp().forEach(service -> {
+            int port = FreePorts.next();
+            ports.put(service.name(), port);
+            environment.put(service.portVariable(), String.valueOf(port));
+        });
     }
 
     String url(String service) {

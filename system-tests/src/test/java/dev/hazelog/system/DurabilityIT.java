@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The default system keeps its messages in the store service's database: they outlive every process of it. The
+ * The default system keeps its messages in the database ./hazelog runs: they outlive every process of it. The
  * system is the one the other tests share, and it is up again when the test ends.
  */
 @ExtendWith(RunningSystem.class)

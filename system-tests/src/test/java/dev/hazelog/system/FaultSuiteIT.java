@@ -381,15 +381,15 @@ class FaultSuiteIT {
         LoadGenerator load = load("s12");
         pause(STEADY);
         Instant fault = Instant.now();
-        launcher.kill("store");
+        launcher.kill("database");
         pause(Duration.ofSeconds(20));
-        launcher.start("store");
+        launcher.start("database");
         Duration recovered = awaitWhole(fault);
         pause(STEADY);
 
         LoadGenerator.Result result = load.stop();
         Tally tally = tally(
-                "12. database (store service) SIGKILLed for 20 s, then started",
+                "12. database (PostgreSQL, every process) SIGKILLed for 20 s, then started",
                 result,
                 recovered,
                 "errors = 503s while it was down",
@@ -412,8 +412,8 @@ class FaultSuiteIT {
     }
 
     /**
-     * From here on the rows run on the system the other tests share, which keeps its messages in the store service's
-     * database as {@code ./hazelog up} does by default, and is whole again after each of them.
+     * From here on the rows run on the system the other tests share, which keeps its messages in the database (the
+     * PostgreSQL server {@code ./hazelog up} runs by default), and is whole again after each of them.
      */
     private void durableSystem(Launcher shared) {
         if (onTheSharedSystem) {

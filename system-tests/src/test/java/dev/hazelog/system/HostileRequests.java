@@ -49,7 +49,7 @@ final class HostileRequests {
         }
     }
 
-    static final List<String> SERVICES = List.of("facade", "logging-1", "messages", "config", "store");
+    static final List<String> SERVICES = List.of("facade", "logging-1", "messages", "config");
 
     private static final List<String> ROUTES = List.of(
             "/send_to_logging_service",

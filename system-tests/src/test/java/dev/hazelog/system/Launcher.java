@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ final class Launcher implements AutoCloseable {
     private final Path root = ServiceTable.ROOT;
     private final Path runDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> secondPorts = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
     /** How the start-up times printed name this system: the settings it was given. */
     private final String settings;
@@ -43,21 +45,28 @@ final class Launcher implements AutoCloseable {
     /** @param settings more environment for ./hazelog and the services, e.g. HAZELOG_CLUSTER_BACKUP_COUNT */
     Launcher(Map<String, String> settings) {
         try {
-            // not created yet, as on a fresh clone: ./hazelog makes it
-            runDir = Files.createTempDirectory(root.resolve("system-tests/target"), "hazelog-run-")
+            // The run folder is not created yet, as on a fresh clone: ./hazelog makes it. Others may enter the folder
+            // above it: started by root, the database runs as an unprivileged user.
+            runDir = Files.createTempDirectory(
+                            root.resolve("system-tests/target"),
+                            "hazelog-run-",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")))
                     .resolve("run");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SERVICES.forEach(name -> ports.put(name, FreePorts.next()));
+        TABLE.withHttp().forEach(service -> ports.put(service.name(), FreePorts.next()));
         environment.put("HAZELOG_RUN_DIR", runDir.toString());
         environment.put("HAZELOG_CLUSTER_NAME", "system-" + UUID.randomUUID());
         // Every run has the write token on: the facade must send it, and nobody else can write to a logging service.
         environment.put("HAZELOG_SECURITY_WRITE_TOKEN", "system-" + UUID.randomUUID());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         ports.forEach((name, port) -> environment.put(TABLE.get(name).portVariable(), String.valueOf(port)));
-        TABLE.withSecondPorts()
-                .forEach(service -> environment.put(service.secondPortVariable(), String.valueOf(FreePorts.next())));
+        TABLE.withSecondPorts().forEach(service -> {
+            int port = FreePorts.next();
+            secondPorts.put(service.name(), port);
+            environment.put(service.secondPortVariable(), String.valueOf(port));
+        });
         environment.putAll(settings);
         this.settings = settings.isEmpty()
                 ? "the defaults"
@@ -67,13 +76,13 @@ final class Launcher implements AutoCloseable {
                         .collect(Collectors.joining(", "));
     }
 
-    /** The services ./hazelog runs with these settings: the store service only when the database is its own. */
+    /** The services ./hazelog runs with these settings: the database only when it is the one ./hazelog runs. */
     List<String> services() {
         boolean ownDatabase = environment.getOrDefault("HAZELOG_STORE_URL", "").isEmpty()
                 && !"memory".equals(environment.get("HAZELOG_STORE"));
         return ownDatabase
                 ? SERVICES
-                : SERVICES.stream().filter(name -> !name.equals("store")).toList();
+                : SERVICES.stream().filter(name -> !name.equals("database")).toList();
     }
 
     String writeToken() {
@@ -92,10 +101,14 @@ final class Launcher implements AutoCloseable {
         run("kill", name);
     }
 
-    /** SIGKILLs the services in the same instant, which ./hazelog, one service at a time, cannot. */
+    /**
+     * SIGKILLs the services in the same instant, which ./hazelog, one service at a time, cannot; the database with every
+     * process of it, as a power cut would.
+     */
     void killAtOnce(String... names) {
         List<ProcessHandle> processes = Stream.of(names)
                 .map(name -> ProcessHandle.of(pid(name)).orElseThrow())
+                .flatMap(process -> Stream.concat(Stream.of(process), process.children()))
                 .toList();
         processes.forEach(ProcessHandle::destroyForcibly);
         processes.forEach(process -> process.onExit().join());
@@ -117,8 +130,11 @@ final class Launcher implements AutoCloseable {
         return new HttpProbe(url(name));
     }
 
+    /** Where a service answers, as the config service lists it: the database's is a postgresql:// URL. */
     String url(String name) {
-        return "http://127.0.0.1:" + ports.get(name);
+        return name.equals("database")
+                ? "postgresql://127.0.0.1:" + secondPorts.get(name)
+                : "http://127.0.0.1:" + ports.get(name);
     }
 
     /** Where ./hazelog keeps this system's PID files, logs and data. */

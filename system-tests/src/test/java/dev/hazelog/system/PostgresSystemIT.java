@@ -28,7 +28,10 @@ class PostgresSystemIT {
     @BeforeAll
     void start() {
         postgres = new PrivatePostgres();
-        launcher = new Launcher(Map.of("HAZELOG_STORE_URL", postgres.url()));
+        launcher = new Launcher(Map.of(
+                "HAZELOG_STORE_URL", postgres.url().replaceFirst("\\?.*", ""),
+                "HAZELOG_STORE_USER", PrivatePostgres.USER,
+                "HAZELOG_STORE_PASSWORD", postgres.password()));
         launcher.up();
     }
 
@@ -47,7 +50,7 @@ class PostgresSystemIT {
     void theSystemKeepsItsLogInPostgresqlAcrossARestartAndWaitsOutTheDatabase() {
         assertThat(launcher.status())
                 .contains("Messages are kept in the database at jdbc:postgresql://")
-                .contains("store      (external)");
+                .contains("database   (external)");
         HttpProbe facade = launcher.http("facade");
         assertThat(OriginalScenario.storedBy(OriginalScenario.sendTenMessages(facade)))
                 .as("instances that stored the ten messages")

@@ -13,8 +13,11 @@ record ServiceTable(List<Service> services) {
     static final Path ROOT =
             Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
 
-    /** @param secondPort a logging service's Hazelcast member, the store service's database; empty for the others */
-    record Service(String name, int port, OptionalInt secondPort, String module) {
+    /**
+     * @param port its HTTP port; empty for the database, which answers no HTTP
+     * @param secondPort a logging service's Hazelcast member, the database's own port; empty for the others
+     */
+    record Service(String name, OptionalInt port, OptionalInt secondPort, String module) {
 
         /** The variable that overrides its HTTP port, e.g. {@code HAZELOG_LOGGING_2_PORT}. */
         String portVariable() {
@@ -34,15 +37,15 @@ record ServiceTable(List<Service> services) {
             return new ServiceTable(Files.readAllLines(ROOT.resolve("deploy/services.conf")).stream()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.trim().split("\\s+"))
-                    .map(fields -> new Service(
-                            fields[0],
-                            Integer.parseInt(fields[1]),
-                            fields[2].equals("-") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(fields[2])),
-                            fields[3]))
+                    .map(fields -> new Service(fields[0], port(fields[1]), port(fields[2]), fields[3]))
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static OptionalInt port(String field) {
+        return field.equals("-") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(field));
     }
 
     List<String> names() {
@@ -56,7 +59,12 @@ record ServiceTable(List<Service> services) {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in deploy/services.conf"));
     }
 
-    /** The services with a second port: the logging services' members, the store service's database. */
+    /** The services that answer HTTP: every one but the database. */
+    List<Service> withHttp() {
+        return services.stream().filter(service -> service.port().isPresent()).toList();
+    }
+
+    /** The services with a second port: the logging services' members, the database. */
     List<Service> withSecondPorts() {
         return services.stream()
                 .filter(service -> service.secondPort().isPresent())

@@ -34,8 +34,8 @@ public class HealthWatch implements AutoCloseable {
     public HealthWatch(Instances instances, HealthProbe probe, Clock clock) {
         instances.loggingServices().forEach(url -> roles.put(url, InstanceStatus.LOGGING));
         roles.put(instances.messagesService(), InstanceStatus.MESSAGES);
-        if (instances.storeService() != null) {
-            roles.put(instances.storeService(), InstanceStatus.STORE);
+        if (instances.database() != null) {
+            roles.put(instances.database(), InstanceStatus.DATABASE);
         }
         this.probe = probe;
         this.clock = clock;

@@ -5,13 +5,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the logging services and the messages service answer, and the store service when the database is the one
- * ./hazelog runs on this machine.
+ * Where the logging services and the messages service answer, and the database behind them when the instances file
+ * names it (./hazelog does for the one it runs).
  */
 public record Instances(
         List<URI> loggingServices,
         URI messagesService,
-        @Nullable URI storeService) {
+        @Nullable URI database) {
 
     public Instances {
         loggingServices = List.copyOf(loggingServices);

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - http://127.0.0.1:5002
  *   - http://127.0.0.1:5003
  * messages-service: http://127.0.0.1:5005
- * store-service: http://127.0.0.1:5007      # optional
+ * database: postgresql://127.0.0.1:5707      # optional: shown with its state, never written to
  * </pre>
  *
  * Every problem is reported with the file's location, so a bad file stops start-up with a message that says what to
@@ -34,7 +34,7 @@ public final class InstancesFile {
 
     static final String LOGGING_KEY = "logging-services";
     static final String MESSAGES_KEY = "messages-service";
-    static final String STORE_KEY = "store-service";
+    static final String DATABASE_KEY = "database";
 
     private InstancesFile() {}
 
@@ -71,28 +71,35 @@ public final class InstancesFile {
             }
             loggingServices.add(url);
         }
-        URI store = root.containsKey(STORE_KEY) ? url(location, STORE_KEY, root.get(STORE_KEY)) : null;
-        return new Instances(loggingServices, url(location, MESSAGES_KEY, root.get(MESSAGES_KEY)), store);
+        URI database = root.containsKey(DATABASE_KEY)
+                ? url(location, DATABASE_KEY, root.get(DATABASE_KEY), "postgresql://127.0.0.1:5707", "postgresql")
+                : null;
+        return new Instances(loggingServices, url(location, MESSAGES_KEY, root.get(MESSAGES_KEY)), database);
     }
 
     private static URI url(String location, String key, Object value) {
+        return url(location, key, value, "http://127.0.0.1:5002", "http", "https");
+    }
+
+    /** A base URL (scheme, host and port, nothing after them) in one of the schemes, or a problem like the example. */
+    private static URI url(String location, String key, Object value, String example, String... schemes) {
         if (!(value instanceof String text) || text.isBlank()) {
             throw new InvalidInstancesFileException(
-                    location, "'%s' needs an http(s) URL, found: %s".formatted(key, value));
+                    location, "'%s' needs a URL like %s, found: %s".formatted(key, example, value));
         }
         try {
             URI url = new URI(text.strip());
-            boolean http = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+            boolean known = List.of(schemes).contains(url.getScheme());
             boolean bare = url.getPath() == null
                     || url.getPath().isEmpty()
                     || url.getPath().equals("/");
-            if (http && url.getHost() != null && bare && url.getQuery() == null && url.getFragment() == null) {
+            if (known && url.getHost() != null && bare && url.getQuery() == null && url.getFragment() == null) {
                 return URI.create(url.getScheme() + "://" + url.getRawAuthority());
             }
         } catch (URISyntaxException e) {
             // reported below, with the value that failed
         }
         throw new InvalidInstancesFileException(
-                location, "'%s' needs a base URL like http://127.0.0.1:5002, found: %s".formatted(key, text));
+                location, "'%s' needs a base URL like %s, found: %s".formatted(key, example, text));
     }
 }

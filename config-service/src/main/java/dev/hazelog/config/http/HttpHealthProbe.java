@@ -10,12 +10,16 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** {@code GET <instance>/actuator/health}: healthy means a 200 within the timeout (actuator answers 503 when DOWN). */
+/**
+ * {@code GET <instance>/actuator/health}: healthy means a 200 within the timeout (actuator answers 503 when DOWN). A
+ * {@code postgresql://} instance, the database, is healthy when it takes connections ({@link PostgresProbe}).
+ */
 @Component
 class HttpHealthProbe implements HealthProbe {
 
     private final Duration timeout;
     private final HttpClient client;
+    private final PostgresProbe database;
 
     HttpHealthProbe(ConfigServiceProperties properties) {
         this.timeout = properties.healthCheckTimeout();
@@ -23,10 +27,14 @@ class HttpHealthProbe implements HealthProbe {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .build();
+        this.database = new PostgresProbe(timeout);
     }
 
     @Override
     public boolean healthy(URI instance) {
+        if ("postgresql".equals(instance.getScheme())) {
+            return database.ready(instance);
+        }
         HttpRequest request = HttpRequest.newBuilder(instance.resolve("/actuator/health"))
                 .timeout(timeout)
                 .build();

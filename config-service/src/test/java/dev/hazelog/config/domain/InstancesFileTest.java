@@ -34,19 +34,19 @@ class InstancesFileTest {
     }
 
     @Test
-    void theStoreServiceIsOptional() throws IOException {
+    void theDatabaseIsOptional() throws IOException {
         Instances with = InstancesFile.load(RESOURCES, file("""
                 logging-services: ["http://127.0.0.1:5002"]
                 messages-service: http://127.0.0.1:5005
-                store-service: http://127.0.0.1:5007
+                database: postgresql://127.0.0.1:5707
                 """));
         Instances without = InstancesFile.load(RESOURCES, file("""
                 logging-services: ["http://127.0.0.1:5002"]
                 messages-service: http://127.0.0.1:5005
                 """));
 
-        assertThat(with.storeService()).isEqualTo(URI.create("http://127.0.0.1:5007"));
-        assertThat(without.storeService()).isNull();
+        assertThat(with.database()).isEqualTo(URI.create("postgresql://127.0.0.1:5707"));
+        assertThat(without.database()).isNull();
     }
 
     @Test
@@ -79,9 +79,10 @@ class InstancesFileTest {
                 "just text|expected a mapping",
                 "messages-service: http://m:1|'logging-services' must be a non-empty list",
                 "{logging-services: [], messages-service: 'http://m:1'}|'logging-services' must be a non-empty list",
-                "{logging-services: ['http://a:1'], messages-service: 5}|'messages-service' needs an http(s) URL",
-                "{logging-services: ['http://a:1'], messages-service: 'http://m:1', store-service: 7}|'store-service' needs",
-                "{logging-services: ['http://a:1']}|'messages-service' needs an http(s) URL",
+                "{logging-services: ['http://a:1'], messages-service: 5}|'messages-service' needs a URL",
+                "{logging-services: ['http://a:1'], messages-service: 'http://m:1', database: 7}|'database' needs",
+                "{logging-services: ['http://a:1'], messages-service: 'http://m:1', database: 'http://d:1'}|like postgresql:",
+                "{logging-services: ['http://a:1']}|'messages-service' needs a URL",
                 "{logging-services: ['ftp://a:1'], messages-service: 'http://m:1'}|needs a base URL",
                 "{logging-services: ['http://a:1/api'], messages-service: 'http://m:1'}|needs a base URL",
                 "{logging-services: ['a:1'], messages-service: 'http://m:1'}|needs a base URL",

@@ -23,7 +23,7 @@ final class MessageDatabase {
 
     static final String COLUMNS = "id, message_text, accepted_at_micros, stored_by";
 
-    private static final RowMapper<StoredMessage> ROW = (row, number) -> new StoredMessage(
+    static final RowMapper<StoredMessage> ROW = (row, number) -> new StoredMessage(
             row.getString("id"),
             row.getString("message_text"),
             Instant.EPOCH.plus(row.getLong("accepted_at_micros"), ChronoUnit.MICROS),
@@ -34,8 +34,8 @@ final class MessageDatabase {
 
     /**
      * @param timeout how long the database may take to answer before the caller is told it is unavailable: the
-     *     network timeout of every connection. Statements also get twice as long on the database's own clock, for
-     *     drivers that ignore network timeouts (H2). Not the other way round: PostgreSQL's driver, once it has asked the
+     *     network timeout of every connection. Statements also get twice as long on the database's own clock, in case
+     *     the network timeout is not heard. Not the other way round: PostgreSQL's driver, once it has asked the
      *     server to cancel a statement, waits up to ten seconds for that cancel to be heard.
      * @param name how errors name the database: its URL without credentials
      */

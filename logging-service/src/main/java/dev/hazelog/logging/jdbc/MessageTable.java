@@ -20,7 +20,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * The archive as the table {@code messages} of a relational database (PostgreSQL, H2): a row per message, written
+ * The archive as the table {@code messages} of a relational database (PostgreSQL): a row per message, written
  * here, read back in acceptance order by {@link OrderedReads}. A put on the map returns once its row is committed.
  */
 public class MessageTable implements MessageArchive {

@@ -34,7 +34,7 @@ final class OrderedReads implements MessageHistory {
     /**
      * Read a few hundred rows at a time, as the caller consumes them, each batch a short keyset query like a page's. Not
      * one cursor over the whole table: that would hold a pooled connection and a snapshot for as long as the reader
-     * takes, and H2 loses pages under a lazy cursor that lives long (h2database/h2database#4142, "Chunk not found").
+     * takes.
      */
     @Override
     public Stream<StoredMessage> all() {

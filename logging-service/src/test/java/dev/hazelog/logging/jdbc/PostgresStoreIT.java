@@ -33,7 +33,7 @@ class PostgresStoreIT extends DurableStoreContract {
 
     @Override
     String url() {
-        return "jdbc:postgresql://127.0.0.1:%d/postgres?user=postgres".formatted(proxy.port());
+        return postgres.url().replace(":" + postgres.port() + "/", ":" + proxy.port() + "/");
     }
 
     @BeforeAll

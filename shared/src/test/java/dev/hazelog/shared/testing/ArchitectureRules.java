@@ -49,7 +49,7 @@ public final class ArchitectureRules {
                 .dependOnClassesThat()
                 .resideInAnyPackage(base + ".client..", base + ".hazelcast..", base + ".jdbc..", "com.hazelcast..")
                 .because("routes reach other services, the cluster and the database through the domain")
-                .allowEmptyShould(true) // the store service has no routes of its own
+                .allowEmptyShould(true)
                 .check(classes);
         noClasses()
                 .that()

@@ -8,33 +8,37 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server of the test's own, from Debian's {@code postgresql} package: a new data directory, a free port
- * on loopback, its socket in the data directory, and no password (trust). As root it runs as the {@code postgres}
- * user, as PostgreSQL insists. {@link #close()} stops it and deletes its data.
+ * A PostgreSQL server of the test's own, started as {@code ./hazelog} starts the default database ({@code ./hazelog
+ * start database} on a run folder and a free port of its own): the same programs, settings, user and generated
+ * password. {@link #close()} stops it and deletes its data.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
-    private final Path binaries = binaries();
-    private final Path data;
+    private static final Path ROOT =
+            Path.of(System.getProperty("hazelog.root", "..")).toAbsolutePath().normalize();
+
+    /** The database's one user, as ./hazelog creates it. */
+    public static final String USER = "hazelog";
+
+    private final Path runDirectory;
     private final int port = FreePorts.next();
 
     public PrivatePostgres() {
         try {
-            data = Files.createTempDirectory("hazelog-postgres-");
+            // Others may enter it: started by root, the server runs as an unprivileged user.
+            runDirectory = Files.createTempDirectory(
+                    "hazelog-database-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (root()) {
-            run(List.of("chown", "postgres:postgres", data.toString()));
-        }
-        asPostgres("initdb", "-D", data.toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8");
         start();
     }
 
@@ -42,36 +46,35 @@ public final class PrivatePostgres implements AutoCloseable {
         return port;
     }
 
+    /** The JDBC URL with the user and its password. */
     public String url() {
-        return "jdbc:postgresql://127.0.0.1:%d/postgres?user=postgres".formatted(port);
+        return "jdbc:postgresql://127.0.0.1:%d/hazelog?user=%s&password=%s".formatted(port, USER, password());
+    }
+
+    /** The password ./hazelog generated at the first start. */
+    public String password() {
+        try {
+            return Files.readString(runDirectory.resolve("data/password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void start() {
-        asPostgres(
-                "pg_ctl",
-                "-D",
-                data.toString(),
-                "-l",
-                data.resolve("server.log").toString(),
-                "-o",
-                "-p %d -k %s -c listen_addresses=127.0.0.1".formatted(port, data),
-                "-w",
-                "start");
+        hazelog("start");
     }
 
-    /** Stops it at once, as a crash would: no checkpoint, no goodbye to the clients. */
+    /** Stops it at once, as a crash would: every process of the server SIGKILLed, no checkpoint. */
     public void kill() {
-        asPostgres("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
+        hazelog("kill");
     }
 
     @Override
     public void close() {
         try {
-            if (Files.exists(data.resolve("postmaster.pid"))) {
-                asPostgres("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-            }
+            hazelog("stop");
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
+            try (Stream<Path> files = Files.walk(runDirectory)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -79,50 +82,27 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    private void asPostgres(String program, String... arguments) {
-        List<String> command = new ArrayList<>();
-        if (root()) {
-            command.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        command.add(binaries.resolve(program).toString());
-        command.addAll(List.of(arguments));
-        run(command);
-    }
-
-    private static void run(List<String> command) {
+    private void hazelog(String command) {
+        List<String> arguments = List.of(ROOT.resolve("hazelog").toString(), command, "database");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(arguments)
                     .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("HAZELOG_RUN_DIR", runDirectory.toString());
+            builder.environment().put("HAZELOG_DATABASE_PORT", String.valueOf(port));
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                    .as("%s finished", command)
+            assertThat(process.waitFor(2, TimeUnit.MINUTES))
+                    .as("%s finished", arguments)
                     .isTrue();
-            assertThat(process.exitValue()).as("%s:%n%s", command, output).isZero();
+            if (!command.equals("stop")) { // stopping one that is not running is not a failure here
+                assertThat(process.exitValue()).as("%s:%n%s", arguments, output).isZero();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean root() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    /** The newest installed server's programs; a test without them fails, saying what to install. */
-    private static Path binaries() {
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            Path newest = versions.filter(version -> Files.isExecutable(version.resolve("bin/initdb")))
-                    .max(Comparator.comparing(
-                            version -> Integer.parseInt(version.getFileName().toString())))
-                    .orElseThrow();
-            return newest.resolve("bin");
-        } catch (IOException | RuntimeException e) {
-            throw new AssertionError(
-                    "PostgreSQL's server programs are needed: apt-get install postgresql (.ci/run does)", e);
         }
     }
 }
