@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,6 +51,7 @@ class FaultSuiteIT {
     private static final String FULL_SUITE = "full-suite";
 
     private final FaultReport report = new FaultReport();
+    private final List<LoadGenerator> loads = new ArrayList<>();
     private Launcher launcher;
     /** The rows with the database run on the system the other tests share; RunningSystem stops it, not this suite. */
     private boolean onTheSharedSystem;
@@ -439,8 +441,17 @@ class FaultSuiteIT {
     }
 
     private LoadGenerator load(String label) {
-        return new LoadGenerator(launcher.url("facade"), label, CLIENTS, RATE_PER_CLIENT, CLIENT_TIMEOUT, false)
-                .start();
+        LoadGenerator load =
+                new LoadGenerator(launcher.url("facade"), label, CLIENTS, RATE_PER_CLIENT, CLIENT_TIMEOUT, false);
+        loads.add(load);
+        return load.start();
+    }
+
+    /** A row that failed half-way leaves no clients writing into the next test's system. */
+    @AfterEach
+    void stopLoadsLeftRunning() {
+        loads.forEach(LoadGenerator::stop);
+        loads.clear();
     }
 
     private Tally finish(String scenario, LoadGenerator load, Duration recovered, String note) {
@@ -490,7 +501,7 @@ class FaultSuiteIT {
     private Duration awaitWhole(Instant since) {
         HttpProbe facade = launcher.http("facade");
         await().atMost(WHOLE_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            for (String name : launcher.services()) {
+            for (String name : launcher.jvmServices()) {
                 assertThat(launcher.http(name).get("/actuator/health").status())
                         .as(name)
                         .isEqualTo(200);

@@ -85,6 +85,11 @@ final class Launcher implements AutoCloseable {
                 : SERVICES.stream().filter(name -> !name.equals("database")).toList();
     }
 
+    /** Those of them that are JVMs answering HTTP: every one but the database. */
+    List<String> jvmServices() {
+        return services().stream().filter(name -> !name.equals("database")).toList();
+    }
+
     String writeToken() {
         return environment.get("HAZELOG_SECURITY_WRITE_TOKEN");
     }

@@ -18,7 +18,7 @@ class StartUpCachesIT {
     void everyServiceStartsFromTheCacheItsTrainingRecorded(Launcher launcher) {
         assumeTrue(
                 Runtime.version().feature() >= 25, "start-up caches need JDK 25 (this is " + Runtime.version() + ")");
-        for (String name : launcher.services()) {
+        for (String name : launcher.jvmServices()) {
             String commandLine = ProcessHandle.of(launcher.pid(name))
                     .orElseThrow()
                     .info()
