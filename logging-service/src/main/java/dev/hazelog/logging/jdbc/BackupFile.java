@@ -3,7 +3,6 @@ package dev.hazelog.logging.jdbc;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -180,9 +179,9 @@ final class BackupFile {
             }
         }
 
-        private UncheckedIOException malformed(String expected) {
-            return new UncheckedIOException(new IOException(
-                    "line %d, column %d: expected %s in a row of messages".formatted(number, at + 1, expected)));
+        private IllegalArgumentException malformed(String expected) {
+            return new IllegalArgumentException(
+                    "line %d, column %d: expected %s in a row of messages".formatted(number, at + 1, expected));
         }
     }
 }

@@ -33,7 +33,7 @@ class PostgresStoreIT extends DurableStoreContract {
 
     @Override
     String url() {
-        return postgres.url().replace(":" + postgres.port() + "/", ":" + proxy.port() + "/");
+        return postgres.url(proxy.port());
     }
 
     @BeforeAll

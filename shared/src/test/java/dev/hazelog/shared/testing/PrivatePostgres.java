@@ -48,7 +48,12 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** The JDBC URL with the user and its password. */
     public String url() {
-        return "jdbc:postgresql://127.0.0.1:%d/hazelog?user=%s&password=%s".formatted(port, USER, password());
+        return url(port);
+    }
+
+    /** The same through another port on loopback, such as a proxy's in front of the server. */
+    public String url(int throughPort) {
+        return "jdbc:postgresql://127.0.0.1:%d/hazelog?user=%s&password=%s".formatted(throughPort, USER, password());
     }
 
     /** The password ./hazelog generated at the first start. */
