@@ -33,7 +33,7 @@ final class OriginalScenario {
         return IntStream.rangeClosed(1, 10)
                 .mapToObj(i -> {
                     Answer answer = facade.postJson("/send_to_logging_service", "{\"msg\": \"msg " + i + "\"}");
-                    assertThat(answer.status()).isEqualTo(200);
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
                     return answer.json();
                 })
                 .toList();

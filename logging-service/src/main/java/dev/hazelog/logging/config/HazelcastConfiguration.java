@@ -15,13 +15,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The service's own member: it starts before the web server and shuts down (gracefully) with the context. */
 @Configuration(proxyBeanMethods = false)
 class HazelcastConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(HazelcastConfiguration.class);
 
     /** With a database behind it, the map writes through its table and keeps only a working set in memory. */
     @Bean(destroyMethod = "shutdown")
@@ -46,6 +52,22 @@ class HazelcastConfiguration {
                 : properties.instanceName();
         HeapLimit heapLimit = HeapLimit.ofThisJvm(properties.maxHeapFill());
         return new HazelcastMessageStore(hazelcast, clock, instanceName, heapLimit, archive.getIfAvailable(), meters);
+    }
+
+    /**
+     * The cluster's first operation arranges its partitions and opens the map (and a database connection): done here,
+     * before the service reports ready, rather than in a client's first write, which it once took past the facade's
+     * timeout on a loaded machine. A database that is down only shows in the health, as later.
+     */
+    @Bean
+    ApplicationRunner firstLookup(MessageStore store) {
+        return arguments -> {
+            try {
+                store.find(UUID.randomUUID());
+            } catch (RuntimeException e) {
+                log.warn("First lookup failed; the first writes may be slow: {}", e.toString());
+            }
+        };
     }
 
     @Bean
