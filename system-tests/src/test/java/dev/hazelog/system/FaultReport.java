@@ -16,6 +16,7 @@ final class FaultReport {
     private final List<Row> rows = new ArrayList<>();
 
     /**
+     * @param slowest the longest a client waited for a message's answer; null when no load ran
      * @param recovered from the fault until every service was healthy, the cluster whole and a write succeeded; null
      *     when the scenario has no such moment
      */
@@ -26,6 +27,7 @@ final class FaultReport {
             int lost,
             int duplicated,
             int errors,
+            Duration slowest,
             Duration recovered,
             String note) {}
 
@@ -40,10 +42,11 @@ final class FaultReport {
 
     private static String format(List<Row> rows) {
         StringBuilder table = new StringBuilder(
-                "| scenario | acknowledged | found | lost | duplicated | client-visible errors | time to recover | note |\n"
-                        + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+                "| scenario | acknowledged | found | lost | duplicated | client-visible errors | slowest answer"
+                        + " | time to recover | note |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
-            table.append("| %s | %d | %d | %d | %d | %d | %s | %s |\n"
+            table.append("| %s | %d | %d | %d | %d | %d | %s | %s | %s |\n"
                     .formatted(
                             row.scenario(),
                             row.acknowledged(),
@@ -51,15 +54,15 @@ final class FaultReport {
                             row.lost(),
                             row.duplicated(),
                             row.errors(),
-                            row.recovered() == null
-                                    ? "-"
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "%.1f s",
-                                            row.recovered().toMillis() / 1000.0),
+                            seconds(row.slowest()),
+                            seconds(row.recovered()),
                             row.note()));
         }
         return table.toString();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "-" : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /** The table with the date and the machine it ran on, for docs/RELIABILITY.md. */

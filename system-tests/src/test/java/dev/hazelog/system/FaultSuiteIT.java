@@ -260,7 +260,7 @@ class FaultSuiteIT {
         launcher = null;
         Optional<String> unavailable = TestNetwork.unavailableReason();
         if (unavailable.isPresent()) {
-            report.add(new FaultReport.Row(scenario, 0, 0, 0, 0, 0, null, "NOT RUN: " + unavailable.get()));
+            report.add(new FaultReport.Row(scenario, 0, 0, 0, 0, 0, null, null, "NOT RUN: " + unavailable.get()));
             Assumptions.abort(unavailable.get());
         }
         try (TestNetwork network = new TestNetwork(3);
@@ -401,6 +401,102 @@ class FaultSuiteIT {
         assertThat(result.unavailable()).as("every error a 503").isEqualTo(result.errors());
     }
 
+    @Test
+    @Order(14)
+    void scenario13_oneLoggingServiceFrozenForTwentySecondsWithTheDatabase(
+            @ExtendWith(RunningSystem.class) Launcher shared) {
+        durableSystem(shared);
+        Frozen frozen = freeze(
+                "13. logging-2 frozen (SIGSTOP) for 20 s, then thawed, with the database",
+                "logging-2",
+                Duration.ofSeconds(20),
+                "s13");
+
+        frozen.tally().assertNothingLostOrDuplicated();
+        assertThat(frozen.failedShare()).as("writes that failed").isLessThanOrEqualTo(0.01);
+        assertThat(frozen.flowing()).as("writes acknowledged during the freeze").isGreaterThanOrEqualTo(0.8);
+        assertThat(frozen.p99()).as("p99 of the answers").isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @Order(15)
+    void scenario14_databaseFrozenForTenSeconds(@ExtendWith(RunningSystem.class) Launcher shared) {
+        durableSystem(shared);
+        LoadGenerator load = load("s14");
+        pause(STEADY);
+        Instant fault = Instant.now();
+        launcher.freeze("database");
+        Answer read;
+        Duration readTook;
+        try {
+            pause(Duration.ofSeconds(5));
+            long started = System.nanoTime();
+            read = launcher.http("facade").get("/messages?limit=10");
+            readTook = Duration.ofNanos(System.nanoTime() - started);
+            pause(Duration.ofSeconds(5));
+        } finally {
+            launcher.thaw("database");
+        }
+        long thawedAt = System.nanoTime();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+
+        LoadGenerator.Result result = load.stop();
+        Duration resumed = result.resumedAfter(thawedAt);
+        Tally tally = tally(
+                "14. database (PostgreSQL, every process) frozen (SIGSTOP) for 10 s, then thawed",
+                result,
+                recovered,
+                "errors = 503s naming the database; a read during the freeze answered %d after %d ms; writes resumed"
+                                .formatted(read.status(), readTook.toMillis())
+                        + " %d ms after the thaw".formatted(resumed.toMillis()),
+                result.errors());
+
+        tally.assertNothingLostOrDuplicated();
+        assertThat(result.unavailable()).as("every error a 503").isEqualTo(result.errors());
+        assertThat(result.errorSamples())
+                .allSatisfy(sample -> assertThat(sample).contains("message database"));
+        assertThat(read.status()).as("a read while the database is frozen").isIn(200, 503);
+        assertThat(resumed).as("from the thaw to the first write acknowledged").isLessThan(Duration.ofSeconds(2));
+    }
+
+    /**
+     * Freezes a service under load and thaws it; counts the writes that started during the freeze and were
+     * acknowledged, against the number the clients would have started at their rate.
+     */
+    private Frozen freeze(String scenario, String name, Duration frozenFor, String label) {
+        LoadGenerator load = load(label);
+        pause(STEADY);
+        Instant fault = Instant.now();
+        long frozenAt = System.nanoTime();
+        launcher.freeze(name);
+        try {
+            pause(frozenFor);
+        } finally {
+            launcher.thaw(name);
+        }
+        long thawedAt = System.nanoTime();
+        Duration recovered = awaitWhole(fault);
+        pause(STEADY);
+        LoadGenerator.Result result = load.stop();
+        double flowing = (double) result.acknowledgedStartedBetween(frozenAt, thawedAt)
+                / (CLIENTS * RATE_PER_CLIENT * frozenFor.toSeconds());
+        Duration p99 = result.latency(0.99);
+        String note = "%.0f %% of the expected writes acknowledged during the freeze; p99 %d ms"
+                .formatted(100 * flowing, p99.toMillis());
+        return new Frozen(
+                tally(scenario, result, recovered, note, result.errors()),
+                flowing,
+                (double) result.errors() / result.sends().size(),
+                p99);
+    }
+
+    /**
+     * @param flowing the writes acknowledged during the freeze, as a share of those the clients would have made
+     * @param failedShare the writes that failed, as a share of all the clients started
+     */
+    record Frozen(Tally tally, double flowing, double failedShare, Duration p99) {}
+
     /** A fault under load on the system with its database, from the fault until it is whole again. */
     private Tally durableFault(Launcher shared, String scenario, String label, String note, Runnable fault) {
         durableSystem(shared);
@@ -493,7 +589,15 @@ class FaultSuiteIT {
         String repeats = result.repeats() > 0 ? "; %d answers were repeats".formatted(result.repeats()) : "";
         Tally tally = new Tally(acknowledged, found, acknowledged - found, duplicated, errors);
         report.add(new FaultReport.Row(
-                scenario, acknowledged, found, tally.lost(), duplicated, errors, recovered, note + repeats + samples));
+                scenario,
+                acknowledged,
+                found,
+                tally.lost(),
+                duplicated,
+                errors,
+                result.latency(1.0),
+                recovered,
+                note + repeats + samples));
         return tally;
     }
 

@@ -123,6 +123,15 @@ final class Launcher implements AutoCloseable {
         run("stop", name);
     }
 
+    /** SIGSTOP: the service hangs with its connections open, until {@link #thaw}. */
+    void freeze(String name) {
+        run("freeze", name);
+    }
+
+    void thaw(String name) {
+        run("thaw", name);
+    }
+
     void start(String name) {
         run("start", name);
     }

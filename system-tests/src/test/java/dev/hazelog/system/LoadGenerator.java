@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,7 @@ final class LoadGenerator {
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger repeats = new AtomicInteger();
     private final Set<String> errorSamples = ConcurrentHashMap.newKeySet();
+    private final Queue<Send> sends = new ConcurrentLinkedQueue<>();
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -75,7 +78,12 @@ final class LoadGenerator {
             }
         }
         return new Result(
-                Map.copyOf(acknowledged), errors.get(), unavailable.get(), repeats.get(), List.copyOf(errorSamples));
+                Map.copyOf(acknowledged),
+                errors.get(),
+                unavailable.get(),
+                repeats.get(),
+                List.copyOf(errorSamples),
+                List.copyOf(sends));
     }
 
     private void run(int client) {
@@ -90,6 +98,13 @@ final class LoadGenerator {
     }
 
     private void send(String text, String idempotencyKey) {
+        long started = System.nanoTime();
+        boolean acknowledged = attempt(text, idempotencyKey);
+        sends.add(new Send(started, System.nanoTime() - started, acknowledged));
+    }
+
+    /** @return whether the facade acknowledged the message, after retries if the client makes them */
+    private boolean attempt(String text, String idempotencyKey) {
         String body = "{\"msg\": " + JSON.writeValueAsString(text) + "}";
         String[] headers = idempotencyKey == null ? new String[0] : new String[] {"Idempotency-Key", idempotencyKey};
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
@@ -103,7 +118,7 @@ final class LoadGenerator {
                     if (answer.json().path("repeat").asBoolean()) {
                         repeats.incrementAndGet();
                     }
-                    return;
+                    return true;
                 }
                 failure = answer.status() + " " + answer.json().path("detail").asString();
                 serviceUnavailable = answer.status() == 503;
@@ -118,7 +133,7 @@ final class LoadGenerator {
                 if (errorSamples.size() < 2) {
                     errorSamples.add(failure);
                 }
-                return;
+                return false;
             }
             LockSupport.parkNanos(RETRY_PAUSE.toNanos());
         }
@@ -129,7 +144,40 @@ final class LoadGenerator {
      * @param errors messages a client gave up on (no answer, or an error answer) after its tries
      * @param unavailable of those, the ones whose last answer was a 503
      * @param repeats answers marked as a repeat of an earlier request with the same key
+     * @param sends every message a client started to send, in no particular order
      */
     record Result(
-            Map<String, String> acknowledged, int errors, int unavailable, int repeats, List<String> errorSamples) {}
+            Map<String, String> acknowledged,
+            int errors,
+            int unavailable,
+            int repeats,
+            List<String> errorSamples,
+            List<Send> sends) {
+
+        /** Messages whose first try started in the window (of {@link System#nanoTime}) and that were acknowledged. */
+        long acknowledgedStartedBetween(long fromNanos, long toNanos) {
+            return sends.stream()
+                    .filter(send ->
+                            send.acknowledged() && send.startedNanos() >= fromNanos && send.startedNanos() < toNanos)
+                    .count();
+        }
+
+        /** From the moment (of {@link System#nanoTime}) until the first acknowledgement of a message started after it. */
+        Duration resumedAfter(long nanos) {
+            return Duration.ofNanos(sends.stream()
+                    .filter(send -> send.acknowledged() && send.startedNanos() >= nanos)
+                    .mapToLong(send -> send.startedNanos() + send.tookNanos() - nanos)
+                    .min()
+                    .orElseThrow(() -> new AssertionError("nothing acknowledged after that moment")));
+        }
+
+        /** The time from a message's first try to its last answer that this share of messages stayed within. */
+        Duration latency(double share) {
+            long[] took = sends.stream().mapToLong(Send::tookNanos).sorted().toArray();
+            return took.length == 0 ? Duration.ZERO : Duration.ofNanos(took[(int) Math.ceil(share * took.length) - 1]);
+        }
+    }
+
+    /** One message: when its first try started, how long until its last answer, and whether it was acknowledged. */
+    record Send(long startedNanos, long tookNanos, boolean acknowledged) {}
 }

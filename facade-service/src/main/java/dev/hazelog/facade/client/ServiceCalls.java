@@ -1,9 +1,11 @@
 package dev.hazelog.facade.client;
 
+import dev.hazelog.facade.domain.DatabaseUnavailableException;
 import dev.hazelog.facade.domain.IdTakenException;
 import dev.hazelog.facade.domain.InstanceFullException;
 import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.facade.domain.ServiceUnavailableException;
+import dev.hazelog.shared.wire.ProblemTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -72,7 +74,11 @@ final class ServiceCalls {
             throw new InstanceFullException(service, answered(status, readProblem(response, status)));
         }
         if (!status.is2xxSuccessful()) {
-            throw new ServiceUnavailableException(service, answered(status, readProblem(response, status)));
+            ProblemDetail problem = readProblem(response, status);
+            if (ProblemTypes.DATABASE_UNAVAILABLE.equals(problem.getType()) && problem.getDetail() != null) {
+                throw new DatabaseUnavailableException(problem.getDetail());
+            }
+            throw new ServiceUnavailableException(service, answered(status, problem));
         }
     }
 

@@ -71,7 +71,11 @@ class FacadeConfiguration {
     @Bean
     Failover failover(FacadeProperties properties, MeterRegistry meters) {
         return new Failover(
-                properties.attemptsPerInstance(), properties.retryBackoff(), properties.circuitOpenFor(), meters);
+                properties.attemptsPerInstance(),
+                properties.retryBackoff(),
+                properties.circuitOpenFor(),
+                properties.hedgeAfter(),
+                meters);
     }
 
     @Bean

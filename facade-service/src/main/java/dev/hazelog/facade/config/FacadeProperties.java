@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff the wait before the second try of an instance; it doubles for each further try
  * @param instancesRefresh how often the instance list and health are fetched again from the config service
  * @param circuitOpenFor how long an instance that just failed repeatedly is skipped before it is tried again
+ * @param hedgeAfter how long a write waits for the logging service it went to before it is also sent to the others
+ *     (the same ids: stored once); far above a write's usual time, so that only an instance that hangs costs a hedge
  * @param writesInFlight how many calls carrying single messages may be on their way to logging services at once;
  *     messages that arrive while they all are leave together in the next call
  * @param maxCombinedWrites the most single messages that leave together in one call; 1 sends each alone. At most
@@ -29,6 +31,7 @@ public record FacadeProperties(
         @DefaultValue("20ms") Duration retryBackoff,
         @DefaultValue("1s") Duration instancesRefresh,
         @DefaultValue("2s") Duration circuitOpenFor,
+        @DefaultValue("300ms") Duration hedgeAfter,
         @DefaultValue("3") int writesInFlight,
         @DefaultValue("100") int maxCombinedWrites) {
 
@@ -40,6 +43,7 @@ public record FacadeProperties(
         require(retryBackoff.isPositive(), "retry-backoff must be positive");
         require(instancesRefresh.isPositive(), "instances-refresh must be positive");
         require(circuitOpenFor.isPositive(), "circuit-open-for must be positive");
+        require(hedgeAfter.isPositive(), "hedge-after must be positive");
         require(writesInFlight >= 1, "writes-in-flight must be at least 1");
         require(maxCombinedWrites >= 1, "max-combined-writes must be at least 1");
     }

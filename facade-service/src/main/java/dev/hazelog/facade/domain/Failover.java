@@ -12,9 +12,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * skipped without a call until {@code openFor} has passed, so a dead instance costs nothing on most requests. An
  * instance that is tried gets up to {@code attemptsPerInstance} tries, with a short exponential backoff, while it
  * refuses connections or answers 5xx; a timeout moves on to the next instance at once. Any other exception, such as
- * a refusal of the request itself (4xx), ends the call: it would be refused anywhere.
+ * a refusal of the request itself (4xx), ends the call: it would be refused anywhere. A write does not wait for a
+ * first instance that hangs: see {@link #hedged}.
  *
  * <p>The operation must be idempotent; for a write that means its id is chosen once, before the first attempt.
  */
@@ -34,17 +44,30 @@ public class Failover {
     private static final int BREAKER_WINDOW = 10;
     private static final int BREAKER_MINIMUM_CALLS = 3;
     private static final float BREAKER_FAILURE_RATE = 50;
+    /** A hedged call's two halves run on their own threads; the caller waits for the first answer. */
+    private static final Executor CALLERS =
+            runnable -> Thread.ofVirtual().name("hedged-call").start(runnable);
 
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry breakers;
     private final MeterRegistry meters;
     private final Counter failovers;
+    private final Counter hedges;
+    private final Duration hedgeAfter;
 
-    /** @param meters counts failed attempts and retries per instance, and failovers to another instance */
-    public Failover(int attemptsPerInstance, Duration backoff, Duration openFor, MeterRegistry meters) {
+    /**
+     * @param hedgeAfter how long a write waits for its first instance before it is also sent to the others
+     * @param meters counts failed attempts and retries per instance, failovers to another instance, and hedges
+     */
+    public Failover(
+            int attemptsPerInstance, Duration backoff, Duration openFor, Duration hedgeAfter, MeterRegistry meters) {
         this.meters = meters;
+        this.hedgeAfter = hedgeAfter;
         this.failovers = Counter.builder("hazelog.facade.failovers")
                 .description("Calls that moved on to another logging service after one failed or was skipped")
+                .register(meters);
+        this.hedges = Counter.builder("hazelog.facade.hedges")
+                .description("Writes also sent to other logging services because the first had not answered yet")
                 .register(meters);
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(attemptsPerInstance)
@@ -72,10 +95,44 @@ public class Failover {
      * @throws RuntimeException whatever else the operation throws, such as a refusal of the request, at once
      */
     public <T> Answered<T> call(List<URI> instances, Function<URI, T> operation) {
-        List<String> tried = new ArrayList<>();
-        int failedAttempts = 0;
+        Trail trail = new Trail();
+        return inTurn(instances, operation, trail).orElseThrow(() -> trail.exhausted(instances.size()));
+    }
+
+    /**
+     * As {@link #call}, but when the first instance has neither answered nor failed after {@code hedgeAfter}, the
+     * others are tried beside it, and the first answer wins: an instance that hangs costs that long, not a timeout.
+     * Only for writes, whose ids make a second copy of the same call harmless.
+     */
+    public <T> Answered<T> hedged(List<URI> instances, Function<URI, T> operation) {
+        if (instances.size() < 2) {
+            return call(instances, operation);
+        }
+        Trail trail = new Trail();
+        List<URI> others = instances.subList(1, instances.size());
+        CompletableFuture<Optional<Answered<T>>> first =
+                CompletableFuture.supplyAsync(() -> inTurn(instances.subList(0, 1), operation, trail), CALLERS);
+        Optional<Answered<T>> quick;
+        try {
+            quick = first.get(hedgeAfter.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            hedges.increment();
+            CompletableFuture<Optional<Answered<T>>> rest =
+                    CompletableFuture.supplyAsync(() -> inTurn(others, operation, trail), CALLERS);
+            return firstAnswer(first, rest).orElseThrow(() -> trail.exhausted(instances.size()));
+        } catch (ExecutionException e) {
+            throw unwrapped(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw trail.exhausted(instances.size());
+        }
+        return quick.or(() -> inTurn(others, operation, trail)).orElseThrow(() -> trail.exhausted(instances.size()));
+    }
+
+    /** The instances one after the other, each with its retries; empty when none answered. */
+    private <T> Optional<Answered<T>> inTurn(List<URI> instances, Function<URI, T> operation, Trail trail) {
         for (URI instance : instances) {
-            if (!tried.isEmpty()) {
+            if (trail.started()) {
                 failovers.increment();
             }
             CircuitBreaker breaker = breakers.circuitBreaker(instance.toString());
@@ -93,20 +150,44 @@ public class Failover {
                         throw e;
                     }
                 }));
-                return new Answered<>(answer, instance, failedAttempts + attempts.get());
+                return Optional.of(new Answered<>(answer, instance, trail.failedAttempts() + attempts.get()));
             } catch (CallNotPermittedException e) {
-                failedAttempts += attempts.get();
-                tried.add(
+                trail.failed(
+                        attempts.get(),
                         attempts.get() == 0
                                 ? "%s: skipped, it failed just before".formatted(instance)
                                 : "%s: %d attempts, then skipped".formatted(instance, attempts.get()));
             } catch (ServiceUnavailableException e) {
-                failedAttempts += attempts.get();
-                tried.add("%s: %d attempts, last: %s".formatted(instance, attempts.get(), e.reason()));
+                trail.failed(
+                        attempts.get(), "%s: %d attempts, last: %s".formatted(instance, attempts.get(), e.reason()));
             }
         }
-        throw new NoInstanceAvailableException(
-                "No logging service could take the request (%d known).".formatted(instances.size()), tried);
+        return Optional.empty();
+    }
+
+    /** The first of the two to answer; empty once both have found no instance; any other failure at once. */
+    private static <T> Optional<Answered<T>> firstAnswer(
+            CompletableFuture<Optional<Answered<T>>> one, CompletableFuture<Optional<Answered<T>>> other) {
+        CompletableFuture<Optional<Answered<T>>> won = new CompletableFuture<>();
+        AtomicInteger unanswered = new AtomicInteger();
+        BiConsumer<Optional<Answered<T>>, Throwable> settle = (answered, failure) -> {
+            if (failure != null) {
+                won.completeExceptionally(failure);
+            } else if (answered.isPresent() || unanswered.incrementAndGet() == 2) {
+                won.complete(answered);
+            }
+        };
+        one.whenComplete(settle);
+        other.whenComplete(settle);
+        try {
+            return won.join();
+        } catch (CompletionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static RuntimeException unwrapped(Exception e) {
+        return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
     }
 
     /** A full instance is alive and answers other requests: it does not count against its circuit. */
@@ -116,6 +197,33 @@ public class Failover {
 
     private void count(String name, URI instance) {
         meters.counter(name, "instance", instance.toString()).increment();
+    }
+
+    /** What one call tried, from one thread or two; the order of {@code tried} is the order things happened in. */
+    private static final class Trail {
+
+        private final List<String> tried = new CopyOnWriteArrayList<>();
+        private final AtomicInteger failedAttempts = new AtomicInteger();
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        /** @return whether another instance was tried before */
+        boolean started() {
+            return started.getAndSet(true);
+        }
+
+        void failed(int attempts, String what) {
+            failedAttempts.addAndGet(attempts);
+            tried.add(what);
+        }
+
+        int failedAttempts() {
+            return failedAttempts.get();
+        }
+
+        NoInstanceAvailableException exhausted(int known) {
+            return new NoInstanceAvailableException(
+                    "No logging service could take the request (%d known).".formatted(known), tried);
+        }
     }
 
     /** @param instance the one that answered; {@code attempts} counts every call, the answered one included */

@@ -136,7 +136,7 @@ public class MessageWriter {
     /** Runs a store through the instances in turn; with an idempotency key, an id taken means the key was reused. */
     private <T> Failover.Answered<T> storing(@Nullable String idempotencyKey, Function<URI, T> store) {
         try {
-            return failover.call(directory.ordered(), store);
+            return failover.hedged(directory.ordered(), store);
         } catch (IdTakenException e) {
             if (idempotencyKey != null) {
                 throw new IdempotencyKeyReusedException();

@@ -38,7 +38,8 @@ final class FacadeFixture {
                 }
             },
             new Random(7));
-    private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters);
+    private final Failover failover =
+            new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), Duration.ofMinutes(1), meters);
     final MessageWriter writer = new MessageWriter(
             directory, logging, failover, new MessageWriter.WriteCombining(2, 10, 1_000_000), writeRate, meters);
     final MessageReader reader = new MessageReader(

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -23,8 +26,26 @@ class FailoverTest {
     private static final URI C = URI.create("http://127.0.0.1:3");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Failover failover = new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), meters);
-    private final List<URI> calls = new ArrayList<>();
+    private final Failover failover =
+            new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), Duration.ofMillis(50), meters);
+    /** Hedged calls come from two threads. */
+    private final List<URI> calls = new CopyOnWriteArrayList<>();
+    /** An instance that hangs stays stuck until the test is over. */
+    private final CountDownLatch thawed = new CountDownLatch(1);
+
+    @AfterEach
+    void thaw() {
+        thawed.countDown();
+    }
+
+    private String hangs() {
+        try {
+            thawed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ServiceUnavailableException(A, "timed out", false);
+    }
 
     /** Each instance answers from its script, one entry per call: a value, or an exception to throw. */
     private Function<URI, String> scripted(Map<URI, List<Object>> script) {
@@ -171,7 +192,7 @@ class FailoverTest {
 
     @Test
     void anInstanceIsTriedAgainOnceItsCircuitHasBeenOpenLongEnough() {
-        Failover quick = new Failover(3, Duration.ofMillis(1), Duration.ofMillis(50), meters);
+        Failover quick = new Failover(3, Duration.ofMillis(1), Duration.ofMillis(50), Duration.ofMinutes(1), meters);
         List<Object> aOutcomes = new ArrayList<>(List.of(down(A)));
         var script = Map.of(A, aOutcomes, B, List.<Object>of("b"));
         quick.call(List.of(A, B), scripted(script));
@@ -181,5 +202,85 @@ class FailoverTest {
                 .untilAsserted(() -> assertThat(
                                 quick.call(List.of(A, B), scripted(script)).answer())
                         .isEqualTo("a"));
+    }
+
+    @Test
+    void aWriteWhoseFirstInstanceAnswersInTimeGoesNowhereElse() {
+        var answered = failover.hedged(List.of(A, B), scripted(Map.of(A, List.of("a"), B, List.of("b"))));
+
+        assertThat(answered.answer()).isEqualTo("a");
+        assertThat(calls).containsExactly(A);
+        assertThat(meters.counter("hazelog.facade.hedges").count()).isZero();
+    }
+
+    @Test
+    void aWriteWhoseFirstInstanceHangsIsAnsweredByTheNextWhileTheFirstStillHangs() {
+        var answered = failover.hedged(List.of(A, B), instance -> instance.equals(A) ? hangs() : "b");
+
+        assertThat(answered.answer()).isEqualTo("b");
+        assertThat(answered.instance()).isEqualTo(B);
+        assertThat(thawed.getCount()).as("A still hangs").isOne();
+        assertThat(meters.counter("hazelog.facade.hedges").count()).isOne();
+    }
+
+    @Test
+    void aWriteWhoseFirstInstanceFailsQuicklyFailsOverWithoutAHedge() {
+        var answered = failover.hedged(List.of(A, B), scripted(Map.of(A, List.of(down(A)), B, List.of("b"))));
+
+        assertThat(answered.answer()).isEqualTo("b");
+        assertThat(calls).containsExactly(A, A, A, B);
+        assertThat(meters.counter("hazelog.facade.hedges").count()).isZero();
+    }
+
+    @Test
+    void aHedgedWriteFailsWithEverythingTriedOnceNeitherHalfFindsAnInstance() {
+        CountDownLatch bTried = new CountDownLatch(3);
+        Function<URI, String> operation = instance -> {
+            if (instance.equals(B)) {
+                bTried.countDown();
+                throw down(B);
+            }
+            try {
+                bTried.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw timedOut(A);
+        };
+
+        assertThatThrownBy(() -> failover.hedged(List.of(A, B), operation))
+                .isInstanceOfSatisfying(
+                        NoInstanceAvailableException.class,
+                        e -> assertThat(e.tried())
+                                .containsExactly(
+                                        "http://127.0.0.1:2: 3 attempts, last: connection refused",
+                                        "http://127.0.0.1:1: 1 attempts, last: timed out"));
+    }
+
+    @Test
+    void aRefusalFromTheHedgeEndsTheWriteWhileTheFirstInstanceHangs() {
+        var rejected = new ProblemException(HttpStatus.CONFLICT, "Id already used", "taken");
+
+        assertThatThrownBy(() -> failover.hedged(List.of(A, B), instance -> {
+                    if (instance.equals(A)) {
+                        return hangs();
+                    }
+                    throw rejected;
+                }))
+                .isSameAs(rejected);
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerEndsTheWriteWithoutTryingTheOthersWhichShareIt() {
+        var unavailable = new DatabaseUnavailableException("The message database (postgresql://db) did not answer.");
+        var script = Map.of(A, List.<Object>of(unavailable), B, List.<Object>of("b"));
+
+        assertThatThrownBy(() -> failover.hedged(List.of(A, B), scripted(script)))
+                .isSameAs(unavailable);
+        assertThat(calls).containsExactly(A);
+        assertThat(failover.call(List.of(A, B), scripted(Map.of(A, List.of("a"), B, List.of("b"))))
+                        .answer())
+                .as("A's circuit stays closed")
+                .isEqualTo("a");
     }
 }

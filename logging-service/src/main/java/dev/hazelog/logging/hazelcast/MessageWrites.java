@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +42,9 @@ final class MessageWrites implements AutoCloseable {
     private static final int BATCH_CALLERS = 16;
 
     private final IMap<String, StoredMessage> map;
-    private final @Nullable MessageArchive archive;
+    /** The archive's table and the working set in front of it; null when the map is the store. */
+    private final @Nullable Durable durable;
+
     private final Counter stored;
     private final Counter duplicates;
     private final ExecutorService batchCallers = Executors.newFixedThreadPool(
@@ -51,7 +52,7 @@ final class MessageWrites implements AutoCloseable {
 
     MessageWrites(IMap<String, StoredMessage> map, @Nullable MessageArchive archive, MeterRegistry meters) {
         this.map = map;
-        this.archive = archive;
+        this.durable = archive == null ? null : new Durable(archive, new WorkingSet(map, meters));
         this.stored = Counter.builder("hazelog.messages.stored")
                 .description("Messages this service stored")
                 .register(meters);
@@ -93,19 +94,18 @@ final class MessageWrites implements AutoCloseable {
 
     /**
      * Keeps the messages whose ids are free and answers, by id, what was kept before for the others. With an archive
-     * its table decides, in one statement, and the map then takes the new messages without writing them through
-     * again; without one the map decides.
+     * its table decides, in one statement, and the working set takes the new messages afterwards; without one the map
+     * decides.
      */
     private Map<String, StoredMessage> keepNew(List<StoredMessage> messages) {
-        if (archive == null) {
+        if (durable == null) {
             return putIfAbsent(messages);
         }
-        Map<String, StoredMessage> keptBefore = archive.keepNew(messages);
-        inParallel(
-                messages.stream()
+        Map<String, StoredMessage> keptBefore = durable.archive().keepNew(messages);
+        durable.workingSet()
+                .add(messages.stream()
                         .filter(message -> !keptBefore.containsKey(message.id()))
-                        .toList(),
-                this::cached);
+                        .toList());
         return keptBefore;
     }
 
@@ -117,14 +117,6 @@ final class MessageWrites implements AutoCloseable {
                 .stream()
                 .flatMap(Optional::stream)
                 .collect(Collectors.toMap(StoredMessage::id, Function.identity()));
-    }
-
-    /** Into the working set, without writing it through to the archive again; no expiry. */
-    private StoredMessage cached(StoredMessage message) {
-        return onCluster(() -> {
-            map.putTransient(message.id(), message, 0, TimeUnit.SECONDS);
-            return message;
-        });
     }
 
     /** The calls to the messages' partition owners are in flight together. */
@@ -151,6 +143,8 @@ final class MessageWrites implements AutoCloseable {
         return new StoreResult(existing, true);
     }
 
+    private record Durable(MessageArchive archive, WorkingSet workingSet) {}
+
     private static <T> T joined(Future<T> call) {
         try {
             return call.get();
@@ -169,5 +163,8 @@ final class MessageWrites implements AutoCloseable {
     @Override
     public void close() {
         batchCallers.shutdown();
+        if (durable != null) {
+            durable.workingSet().close();
+        }
     }
 }

@@ -1,19 +1,28 @@
 package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
+import dev.hazelog.logging.domain.DatabaseUnavailableException;
 import dev.hazelog.logging.domain.StorageFullException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.UnknownCursorException;
 import dev.hazelog.shared.http.ProblemHandler;
+import dev.hazelog.shared.wire.ProblemTypes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The store's own failures as problem answers; the facade retries a 503 elsewhere and never retries a 409. */
+/**
+ * The store's own failures as problem answers; the facade retries a 503 elsewhere, unless it names the database, and
+ * never retries a 409.
+ */
 @RestControllerAdvice
 class StorageProblems {
+
+    /** A database that does not answer is tried again after a moment: see MessageDatabase. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(ConflictingMessageException e) {
@@ -28,6 +37,18 @@ class StorageProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> full(StorageFullException e) {
         return ProblemHandler.problem(HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage", e.getMessage());
+    }
+
+    /** Typed, so that the facade passes it on rather than trying the other logging services, which share it. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> databaseUnavailable(DatabaseUnavailableException e) {
+        ProblemDetail body = ProblemHandler.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", e.getMessage())
+                .getBody();
+        body.setType(ProblemTypes.DATABASE_UNAVAILABLE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(body);
     }
 
     @ExceptionHandler

@@ -1,15 +1,19 @@
 package dev.hazelog.logging.jdbc;
 
+import dev.hazelog.logging.domain.DatabaseUnavailableException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -29,8 +33,18 @@ final class MessageDatabase {
             Instant.EPOCH.plus(row.getLong("accepted_at_micros"), ChronoUnit.MICROS),
             row.getString("stored_by"));
 
+    /**
+     * After a statement found the database unavailable, others fail at once for this long instead of each waiting the
+     * timeout: a database that hangs costs the writes of that moment a timeout, not every write after them. The first
+     * statement after it tries again, so writes go on by themselves once the database is back.
+     */
+    private static final Duration FAIL_FAST_FOR = Duration.ofMillis(500);
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDatabase.class);
+
     private final JdbcTemplate jdbc;
     private final String name;
+    private volatile long failFastUntil = System.nanoTime();
 
     /**
      * @param timeout how long the database may take to answer before the caller is told it is unavailable: the
@@ -77,16 +91,33 @@ final class MessageDatabase {
         }
     }
 
+    /** The database is taken for down for a moment: see {@link GivingUp}. */
     StorageUnavailableException unavailable(Exception cause) {
-        return new StorageUnavailableException("The message database (" + name + ") did not answer.", cause);
+        // Refusals while failing fast do not make the moment longer: the next real try comes when it ends.
+        if (!failingFast()) {
+            log.warn(
+                    "The message database ({}) did not answer; refusing its work for {} ms: {}",
+                    name,
+                    FAIL_FAST_FOR.toMillis(),
+                    cause.toString());
+            failFastUntil = System.nanoTime() + FAIL_FAST_FOR.toNanos();
+        }
+        return new DatabaseUnavailableException(name, cause);
+    }
+
+    private boolean failingFast() {
+        return System.nanoTime() - failFastUntil < 0;
     }
 
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    /** Connections that give up on a database that stops answering, whether or not it would act on a cancel. */
-    private static final class GivingUp extends DelegatingDataSource {
+    /**
+     * Connections that give up on a database that stops answering, whether or not it would act on a cancel; none
+     * while the database is taken for down.
+     */
+    private final class GivingUp extends DelegatingDataSource {
 
         private final int networkTimeoutMillis;
 
@@ -97,6 +128,9 @@ final class MessageDatabase {
 
         @Override
         public Connection getConnection() throws SQLException {
+            if (failingFast()) {
+                throw new SQLTransientConnectionException("The database did not answer a moment ago");
+            }
             Connection connection = super.getConnection();
             connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
             return connection;

@@ -5,6 +5,7 @@ import static dev.hazelog.logging.jdbc.MessageDatabase.micros;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.MessageArchive;
+import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.time.Duration;
 import java.util.Collection;
@@ -67,7 +68,8 @@ public class MessageTable implements MessageArchive {
                     break;
                 } catch (DuplicateKeyException taken) {
                     if (attempt == INSERT_ATTEMPTS) {
-                        throw database.unavailable(taken);
+                        throw new StorageUnavailableException(
+                                "Ids kept being taken by writes not committed yet", taken);
                     }
                     before.putAll(findAll(fresh.stream().map(StoredMessage::id).toList()));
                     fresh = fresh.stream()

@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.shared.testing.PrivatePostgres;
+import dev.hazelog.shared.wire.ProblemTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +61,10 @@ class PostgresStoreIT extends DurableStoreContract {
         proxy.delay(Duration.ofMillis(50));
         try {
             String slow = UUID.randomUUID().toString();
-            assertThat(store(0, slow, "slow").status()).isEqualTo(200);
+            // A service that found the database silent a moment ago (another test) refuses writes for that moment.
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(
+                            () -> assertThat(store(0, slow, "slow").status()).isEqualTo(200));
 
             proxy.delay(Duration.ofSeconds(10));
             long started = System.nanoTime();
@@ -149,6 +154,38 @@ class PostgresStoreIT extends DurableStoreContract {
         String id = UUID.randomUUID().toString();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(store(1, id, "again").status()).isEqualTo(200));
+        assertThat(rows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheDatabaseIsFrozenAWriteIsRefusedWithinTheTimeoutTheNextAtOnceAndWritesResumeWhenItThaws() {
+        postgres.freeze();
+        try {
+            long started = System.nanoTime();
+            Answer first = store(0, UUID.randomUUID().toString(), "not now");
+            Duration firstTook = Duration.ofNanos(System.nanoTime() - started);
+            started = System.nanoTime();
+            Answer next = store(0, UUID.randomUUID().toString(), "not now either");
+            Duration nextTook = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.printf(
+                    "With the database frozen, a write was refused after %d ms, the next after %d ms%n",
+                    firstTook.toMillis(), nextTook.toMillis());
+            for (Answer refused : List.of(first, next)) {
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.json().path("type").asString())
+                        .isEqualTo(ProblemTypes.DATABASE_UNAVAILABLE.toString());
+                assertThat(refused.json().path("detail").asString()).contains(url().split("\\?")[0]);
+                assertThat(refused.header("Retry-After")).isEqualTo("1");
+            }
+            assertThat(firstTook).as("the store's timeout, 1 s, and no more").isLessThan(Duration.ofMillis(1_500));
+            assertThat(nextTook).as("taken for down: no second wait").isLessThan(Duration.ofMillis(400));
+        } finally {
+            postgres.thaw();
+        }
+        String id = UUID.randomUUID().toString();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(store(1, id, "thawed").status()).isEqualTo(200));
         assertThat(rows(id)).isEqualTo(1);
     }
 }

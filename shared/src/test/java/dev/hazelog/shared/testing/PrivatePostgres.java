@@ -74,6 +74,15 @@ public final class PrivatePostgres implements AutoCloseable {
         hazelog("kill");
     }
 
+    /** SIGSTOP on every process of the server: it hangs with its connections open, as a stalled machine would. */
+    public void freeze() {
+        hazelog("freeze");
+    }
+
+    public void thaw() {
+        hazelog("thaw");
+    }
+
     @Override
     public void close() {
         try {
