@@ -378,6 +378,7 @@ class FaultSuiteIT {
 
     @Test
     @Order(13)
+    @Tag(FULL_SUITE) // 14 freezes the database under load, and PostgresStoreIT kills it under the logging services
     void scenario12_databaseKilledForTwentySeconds(@ExtendWith(RunningSystem.class) Launcher shared) {
         durableSystem(shared);
         LoadGenerator load = load("s12");
