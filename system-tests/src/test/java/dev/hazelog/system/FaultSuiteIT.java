@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -78,7 +80,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     @Tag(FULL_SUITE) // FailureScenarioIT, and ContainersIT under load, SIGKILL a logging service and restart it
     void scenario1_sigkillOneLoggingServiceAndRestartItTenSecondsLater() {
         LoadGenerator load = load("s1");
@@ -97,7 +99,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     @Tag(FULL_SUITE) // FailureScenarioIT SIGTERMs a logging service and checks its handover
     void scenario2_rollingRestart() {
         LoadGenerator load = load("s2");
@@ -118,7 +120,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void scenario4_configServiceDownForTwentySeconds() {
         LoadGenerator load = load("s4");
         pause(STEADY);
@@ -136,7 +138,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void scenario5_messagesServiceDownDuringReads() {
         LoadGenerator load = load("s5");
         HttpProbe facade = launcher.http("facade");
@@ -168,7 +170,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void scenario7_clientRetryingWithTheSameIdempotencyKeyThroughASigkill() {
         LoadGenerator load = new LoadGenerator(
                         launcher.url("facade"), "s7", CLIENTS, RATE_PER_CLIENT, Duration.ofSeconds(1), true)
@@ -193,7 +195,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void scenario6_allLoggingServicesDown() {
         HttpProbe facade = launcher.http("facade");
         Instant fault = Instant.now();
@@ -227,7 +229,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void scenario3b_twoLoggingServicesSigkilledAtOnceWithOneBackup() {
         Tally tally = killTwoAtOnce(
                 "3b. SIGKILL two at once, backup count 1",
@@ -240,7 +242,47 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(8)
+    @Order(75)
+    @Tag(FULL_SUITE) // 13 freezes a logging service for as long, with the database
+    void scenario15_oneLoggingServiceFrozenForTwentySecondsMemoryOnly() {
+        Frozen frozen = freeze(
+                "15. logging-2 frozen (SIGSTOP) for 20 s, then thawed, memory only",
+                "logging-2",
+                Duration.ofSeconds(20),
+                "s15");
+
+        frozen.tally().assertNothingLostOrDuplicated();
+        assertThat(frozen.removedAfter())
+                .as("out of the cluster after")
+                .isNotNull()
+                .isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(frozen.failedShare()).as("writes that failed").isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    @Order(76)
+    @Tag(FULL_SUITE) // 17 does it with the database
+    void scenario16_oneLoggingServiceFrozenForTwoSecondsMemoryOnly() {
+        Frozen frozen = freeze(
+                "16. logging-2 frozen (SIGSTOP) for 2 s (a long GC pause), memory only",
+                "logging-2",
+                Duration.ofSeconds(2),
+                "s16");
+
+        frozen.tally().assertNothingLostOrDuplicated();
+        assertThat(frozen.removedAfter()).as("out of the cluster after").isNull();
+        frozen.tally().assertNoClientErrors();
+    }
+
+    @Test
+    @Order(77)
+    @Tag(FULL_SUITE) // a minute of load as fast as the system goes, to show that the failure detector is not too eager
+    void scenario18_aMinuteAtFullWriteLoadMemoryOnly() {
+        fullLoad("18. 60 s at full write load, nothing broken, memory only", "s18");
+    }
+
+    @Test
+    @Order(80)
     @Tag(FULL_SUITE) // 3b kills two at once; this row needs a system of its own, with two backups
     void scenario3a_twoLoggingServicesSigkilledAtOnceWithTwoBackups() {
         launcher.close();
@@ -253,7 +295,8 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
+    @Tag(FULL_SUITE) // MultiHostIT runs the services on hosts of their own; this row needs 90 s and a system of its own
     void scenario8_networkPartitionOfOneMember() {
         String scenario = "8. network partition of one member, then healed";
         launcher.close();
@@ -331,7 +374,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     @Tag(FULL_SUITE) // DurabilityIT: down, then up, every message kept in order
     void scenario9_downThenUpWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
         Tally tally = durableFault(
@@ -344,7 +387,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(11)
+    @Order(110)
     @Tag(FULL_SUITE) // 11 SIGKILLs these three with every other process
     void scenario10_allLoggingServicesSigkilledAtOnceWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
         Tally tally = durableFault(
@@ -361,7 +404,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(12)
+    @Order(120)
     void scenario11_everyProcessSigkilledAtOnceWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
         Tally tally = durableFault(
                 shared,
@@ -377,7 +420,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(13)
+    @Order(130)
     @Tag(FULL_SUITE) // 14 freezes the database under load, and PostgresStoreIT kills it under the logging services
     void scenario12_databaseKilledForTwentySeconds(@ExtendWith(RunningSystem.class) Launcher shared) {
         durableSystem(shared);
@@ -403,7 +446,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(14)
+    @Order(140)
     void scenario13_oneLoggingServiceFrozenForTwentySecondsWithTheDatabase(
             @ExtendWith(RunningSystem.class) Launcher shared) {
         durableSystem(shared);
@@ -420,7 +463,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(15)
+    @Order(150)
     void scenario14_databaseFrozenForTenSeconds(@ExtendWith(RunningSystem.class) Launcher shared) {
         durableSystem(shared);
         LoadGenerator load = load("s14");
@@ -461,6 +504,59 @@ class FaultSuiteIT {
         assertThat(resumed).as("from the thaw to the first write acknowledged").isLessThan(Duration.ofSeconds(2));
     }
 
+    @Test
+    @Order(160)
+    void scenario17_oneLoggingServiceFrozenForTwoSecondsWithTheDatabase(
+            @ExtendWith(RunningSystem.class) Launcher shared) {
+        durableSystem(shared);
+        Frozen frozen = freeze(
+                "17. logging-2 frozen (SIGSTOP) for 2 s (a long GC pause), with the database",
+                "logging-2",
+                Duration.ofSeconds(2),
+                "s17");
+
+        frozen.tally().assertNothingLostOrDuplicated();
+        assertThat(frozen.removedAfter()).as("out of the cluster after").isNull();
+        frozen.tally().assertNoClientErrors();
+    }
+
+    @Test
+    @Order(170)
+    @Tag(FULL_SUITE) // as 18
+    void scenario19_aMinuteAtFullWriteLoadWithTheDatabase(@ExtendWith(RunningSystem.class) Launcher shared) {
+        durableSystem(shared);
+        fullLoad("19. 60 s at full write load, nothing broken, with the database", "s19");
+    }
+
+    /** Clients that send as fast as they are answered for a minute: no member may be suspected meanwhile. */
+    private void fullLoad(String scenario, String label) {
+        long suspectedBefore = suspicions();
+        LoadGenerator load = new LoadGenerator(launcher.url("facade"), label, 16, 10_000, CLIENT_TIMEOUT, false);
+        loads.add(load);
+        load.start();
+        pause(Duration.ofSeconds(60));
+        LoadGenerator.Result result = load.stop();
+        long suspected = suspicions() - suspectedBefore;
+        Tally tally = tally(
+                scenario,
+                result,
+                null,
+                "16 clients, %,d writes/s; members suspected: %d"
+                        .formatted(result.sends().size() / 60, suspected),
+                result.errors());
+
+        tally.assertNothingLostOrDuplicated();
+        tally.assertNoClientErrors();
+        assertThat(suspected).as("times a member was suspected to be dead").isZero();
+    }
+
+    /** How often the logging services' members have suspected another to be dead so far. */
+    private long suspicions() {
+        return Stream.of("logging-1", "logging-2", "logging-3")
+                .mapToLong(name -> launcher.log(name).split("is suspected to be dead", -1).length - 1)
+                .sum();
+    }
+
     /**
      * Freezes a service under load and thaws it; counts the writes that started during the freeze and were
      * acknowledged, against the number the clients would have started at their rate.
@@ -471,8 +567,10 @@ class FaultSuiteIT {
         Instant fault = Instant.now();
         long frozenAt = System.nanoTime();
         launcher.freeze(name);
+        Duration removedAfter;
         try {
-            pause(frozenFor);
+            removedAfter = removedWithin(frozenFor, name);
+            pause(frozenFor.minus(Duration.ofNanos(System.nanoTime() - frozenAt)));
         } finally {
             launcher.thaw(name);
         }
@@ -483,20 +581,47 @@ class FaultSuiteIT {
         double flowing = (double) result.acknowledgedStartedBetween(frozenAt, thawedAt)
                 / (CLIENTS * RATE_PER_CLIENT * frozenFor.toSeconds());
         Duration p99 = result.latency(0.99);
-        String note = "%.0f %% of the expected writes acknowledged during the freeze; p99 %d ms"
-                .formatted(100 * flowing, p99.toMillis());
+        String note = "%s; %.0f %% of the expected writes acknowledged during the freeze; p99 %d ms"
+                .formatted(
+                        removedAfter == null
+                                ? "never out of the cluster"
+                                : "out of the cluster after %.1f s".formatted(removedAfter.toMillis() / 1000.0),
+                        100 * flowing,
+                        p99.toMillis());
         return new Frozen(
                 tally(scenario, result, recovered, note, result.errors()),
                 flowing,
                 (double) result.errors() / result.sends().size(),
-                p99);
+                p99,
+                removedAfter);
+    }
+
+    /** How long until another member saw the frozen one leave the cluster; null if it stayed for the whole time. */
+    private Duration removedWithin(Duration time, String frozen) {
+        String witness = frozen.equals("logging-1") ? "logging-2" : "logging-1";
+        long started = System.nanoTime();
+        try {
+            await().atMost(time)
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> launcher.http(witness)
+                                    .get("/cluster")
+                                    .json()
+                                    .path("members")
+                                    .size()
+                            < 3);
+            return Duration.ofNanos(System.nanoTime() - started);
+        } catch (ConditionTimeoutException stayed) {
+            return null;
+        }
     }
 
     /**
      * @param flowing the writes acknowledged during the freeze, as a share of those the clients would have made
      * @param failedShare the writes that failed, as a share of all the clients started
+     * @param removedAfter from the freeze until another member saw it leave the cluster; null if it never did
      */
-    record Frozen(Tally tally, double flowing, double failedShare, Duration p99) {}
+    record Frozen(Tally tally, double flowing, double failedShare, Duration p99, Duration removedAfter) {}
 
     /** A fault under load on the system with its database, from the fault until it is whole again. */
     private Tally durableFault(Launcher shared, String scenario, String label, String note, Runnable fault) {

@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FacadeProperties(
         @DefaultValue("http://127.0.0.1:5006") URI configServiceUrl,
         @DefaultValue("500ms") Duration connectTimeout,
-        @DefaultValue("2s") Duration requestTimeout,
+        @DefaultValue("5s") Duration requestTimeout,
         @DefaultValue("3") int attemptsPerInstance,
         @DefaultValue("20ms") Duration retryBackoff,
         @DefaultValue("1s") Duration instancesRefresh,

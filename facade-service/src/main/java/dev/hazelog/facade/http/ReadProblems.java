@@ -9,5 +9,8 @@ import java.lang.annotation.Target;
 /** For the API document: the problem every route that reads messages may answer with. */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@ApiResponse(responseCode = "503", description = "No logging service answered; names each one tried, with Retry-After")
+@ApiResponse(
+        responseCode = "503",
+        description = "No logging service answered (names each one tried), or the database did not answer"
+                + " (type urn:hazelog:problem:database-unavailable); with Retry-After")
 @interface ReadProblems {}

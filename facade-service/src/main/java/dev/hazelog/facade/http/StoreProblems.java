@@ -15,5 +15,6 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "422", description = "The Idempotency-Key was first used with another message")
 @ApiResponse(
         responseCode = "503",
-        description = "No logging service could store it; names each one tried, with Retry-After")
+        description = "No logging service could store it (names each one tried), or the database did not answer"
+                + " (type urn:hazelog:problem:database-unavailable); with Retry-After")
 @interface StoreProblems {}

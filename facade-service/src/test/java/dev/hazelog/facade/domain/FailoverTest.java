@@ -252,7 +252,7 @@ class FailoverTest {
                 .isInstanceOfSatisfying(
                         NoInstanceAvailableException.class,
                         e -> assertThat(e.tried())
-                                .containsExactly(
+                                .containsExactlyInAnyOrder(
                                         "http://127.0.0.1:2: 3 attempts, last: connection refused",
                                         "http://127.0.0.1:1: 1 attempts, last: timed out"));
     }

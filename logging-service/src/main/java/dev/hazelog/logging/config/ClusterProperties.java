@@ -41,7 +41,7 @@ public record ClusterProperties(
 
         @DefaultValue("1") int backupCount,
         @DefaultValue("1s") Duration heartbeatInterval,
-        @DefaultValue("15s") Duration maxNoHeartbeat,
+        @DefaultValue("4s") Duration maxNoHeartbeat,
         @DefaultValue("1s") Duration joinWait,
         @DefaultValue("") String instanceName,
         @DefaultValue("") String kubernetesServiceDns,
