@@ -263,15 +263,7 @@ class FaultSuiteIT {
     @Order(76)
     @Tag(FULL_SUITE) // 17 does it with the database
     void scenario16_oneLoggingServiceFrozenForTwoSecondsMemoryOnly() {
-        Frozen frozen = freeze(
-                "16. logging-2 frozen (SIGSTOP) for 2 s (a long GC pause), memory only",
-                "logging-2",
-                Duration.ofSeconds(2),
-                "s16");
-
-        frozen.tally().assertNothingLostOrDuplicated();
-        assertThat(frozen.removedAfter()).as("out of the cluster after").isNull();
-        frozen.tally().assertNoClientErrors();
+        briefFreezeGoesUnnoticed("16. logging-2 frozen (SIGSTOP) for 2 s (a long GC pause), memory only", "s16");
     }
 
     @Test
@@ -509,15 +501,7 @@ class FaultSuiteIT {
     void scenario17_oneLoggingServiceFrozenForTwoSecondsWithTheDatabase(
             @ExtendWith(RunningSystem.class) Launcher shared) {
         durableSystem(shared);
-        Frozen frozen = freeze(
-                "17. logging-2 frozen (SIGSTOP) for 2 s (a long GC pause), with the database",
-                "logging-2",
-                Duration.ofSeconds(2),
-                "s17");
-
-        frozen.tally().assertNothingLostOrDuplicated();
-        assertThat(frozen.removedAfter()).as("out of the cluster after").isNull();
-        frozen.tally().assertNoClientErrors();
+        briefFreezeGoesUnnoticed("17. logging-2 frozen (SIGSTOP) for 2 s (a long GC pause), with the database", "s17");
     }
 
     @Test
@@ -555,6 +539,15 @@ class FaultSuiteIT {
         return Stream.of("logging-1", "logging-2", "logging-3")
                 .mapToLong(name -> launcher.log(name).split("is suspected to be dead", -1).length - 1)
                 .sum();
+    }
+
+    /** A pause as long as a long garbage collection: no member removed, no client error, nothing lost. */
+    private void briefFreezeGoesUnnoticed(String scenario, String label) {
+        Frozen frozen = freeze(scenario, "logging-2", Duration.ofSeconds(2), label);
+
+        frozen.tally().assertNothingLostOrDuplicated();
+        assertThat(frozen.removedAfter()).as("out of the cluster after").isNull();
+        frozen.tally().assertNoClientErrors();
     }
 
     /**

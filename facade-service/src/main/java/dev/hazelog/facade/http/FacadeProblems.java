@@ -6,7 +6,6 @@ import dev.hazelog.facade.domain.IdempotencyKeyReusedException;
 import dev.hazelog.facade.domain.NoInstanceAvailableException;
 import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.shared.http.ProblemHandler;
-import dev.hazelog.shared.wire.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,13 +40,7 @@ class FacadeProblems {
     /** 503 in the logging service's words, typed as it typed it; the database is tried again after a second. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> databaseUnavailable(DatabaseUnavailableException e) {
-        ProblemDetail body = ProblemHandler.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", e.getMessage())
-                .getBody();
-        body.setType(ProblemTypes.DATABASE_UNAVAILABLE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(body);
+        return ProblemHandler.databaseUnavailable(e.getMessage());
     }
 
     /** 503, naming every instance tried and what happened there, and when to try again. */

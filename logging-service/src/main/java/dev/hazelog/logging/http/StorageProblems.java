@@ -6,8 +6,6 @@ import dev.hazelog.logging.domain.StorageFullException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.UnknownCursorException;
 import dev.hazelog.shared.http.ProblemHandler;
-import dev.hazelog.shared.wire.ProblemTypes;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class StorageProblems {
-
-    /** A database that does not answer is tried again after a moment: see MessageDatabase. */
-    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(ConflictingMessageException e) {
@@ -42,13 +37,7 @@ class StorageProblems {
     /** Typed, so that the facade passes it on rather than trying the other logging services, which share it. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> databaseUnavailable(DatabaseUnavailableException e) {
-        ProblemDetail body = ProblemHandler.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", e.getMessage())
-                .getBody();
-        body.setType(ProblemTypes.DATABASE_UNAVAILABLE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(body);
+        return ProblemHandler.databaseUnavailable(e.getMessage());
     }
 
     @ExceptionHandler

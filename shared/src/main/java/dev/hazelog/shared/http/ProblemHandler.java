@@ -1,5 +1,6 @@
 package dev.hazelog.shared.http;
 
+import dev.hazelog.shared.wire.ProblemTypes;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -93,6 +94,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return field.isEmpty()
                 ? "The body must be a JSON object."
                 : "The field \"%s\" has the wrong type.".formatted(field);
+    }
+
+    /**
+     * 503 {@code Database unavailable}, typed {@link ProblemTypes#DATABASE_UNAVAILABLE} so that the facade passes it on;
+     * the logging services try the database again a second later.
+     */
+    public static ResponseEntity<ProblemDetail> databaseUnavailable(String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        body.setTitle("Database unavailable");
+        body.setType(ProblemTypes.DATABASE_UNAVAILABLE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(body);
     }
 
     /** A problem answer for the services' own exception handlers. */
