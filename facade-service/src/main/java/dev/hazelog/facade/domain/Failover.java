@@ -15,15 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +113,12 @@ public class Failover {
             quick = first.get(hedgeAfter.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
             hedges.increment();
+            Trail beside = trail.beside();
             CompletableFuture<Optional<Answered<T>>> rest =
-                    CompletableFuture.supplyAsync(() -> inTurn(others, operation, trail), CALLERS);
-            return firstAnswer(first, rest).orElseThrow(() -> trail.exhausted(instances.size()));
+                    CompletableFuture.supplyAsync(() -> inTurn(others, operation, beside), CALLERS);
+            return FirstAnswer.of(first, rest).orElseThrow(() -> trail.exhausted(instances.size()));
         } catch (ExecutionException e) {
-            throw unwrapped(e);
+            throw FirstAnswer.unwrapped(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw trail.exhausted(instances.size());
@@ -165,31 +162,6 @@ public class Failover {
         return Optional.empty();
     }
 
-    /** The first of the two to answer; empty once both have found no instance; any other failure at once. */
-    private static <T> Optional<Answered<T>> firstAnswer(
-            CompletableFuture<Optional<Answered<T>>> one, CompletableFuture<Optional<Answered<T>>> other) {
-        CompletableFuture<Optional<Answered<T>>> won = new CompletableFuture<>();
-        AtomicInteger unanswered = new AtomicInteger();
-        BiConsumer<Optional<Answered<T>>, Throwable> settle = (answered, failure) -> {
-            if (failure != null) {
-                won.completeExceptionally(failure);
-            } else if (answered.isPresent() || unanswered.incrementAndGet() == 2) {
-                won.complete(answered);
-            }
-        };
-        one.whenComplete(settle);
-        other.whenComplete(settle);
-        try {
-            return won.join();
-        } catch (CompletionException e) {
-            throw unwrapped(e);
-        }
-    }
-
-    private static RuntimeException unwrapped(Exception e) {
-        return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-    }
-
     /** A full instance is alive and answers other requests: it does not count against its circuit. */
     private static boolean instanceFailed(Throwable e) {
         return e instanceof ServiceUnavailableException && !(e instanceof InstanceFullException);
@@ -197,33 +169,6 @@ public class Failover {
 
     private void count(String name, URI instance) {
         meters.counter(name, "instance", instance.toString()).increment();
-    }
-
-    /** What one call tried, from one thread or two; the order of {@code tried} is the order things happened in. */
-    private static final class Trail {
-
-        private final List<String> tried = new CopyOnWriteArrayList<>();
-        private final AtomicInteger failedAttempts = new AtomicInteger();
-        private final AtomicBoolean started = new AtomicBoolean();
-
-        /** @return whether another instance was tried before */
-        boolean started() {
-            return started.getAndSet(true);
-        }
-
-        void failed(int attempts, String what) {
-            failedAttempts.addAndGet(attempts);
-            tried.add(what);
-        }
-
-        int failedAttempts() {
-            return failedAttempts.get();
-        }
-
-        NoInstanceAvailableException exhausted(int known) {
-            return new NoInstanceAvailableException(
-                    "No logging service could take the request (%d known).".formatted(known), tried);
-        }
     }
 
     /** @param instance the one that answered; {@code attempts} counts every call, the answered one included */

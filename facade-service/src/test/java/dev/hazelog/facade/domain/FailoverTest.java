@@ -221,6 +221,9 @@ class FailoverTest {
         assertThat(answered.instance()).isEqualTo(B);
         assertThat(thawed.getCount()).as("A still hangs").isOne();
         assertThat(meters.counter("hazelog.facade.hedges").count()).isOne();
+        assertThat(meters.counter("hazelog.facade.failovers").count())
+                .as("a hedge is not a failover")
+                .isZero();
     }
 
     @Test
