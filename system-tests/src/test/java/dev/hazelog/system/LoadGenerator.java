@@ -171,6 +171,13 @@ final class LoadGenerator {
                     .orElseThrow(() -> new AssertionError("nothing acknowledged after that moment")));
         }
 
+        /** Messages whose answer, or the last of their tries, took longer than this. */
+        long slowerThan(Duration limit) {
+            return sends.stream()
+                    .filter(send -> send.tookNanos() > limit.toNanos())
+                    .count();
+        }
+
         /** The time from a message's first try to its last answer that this share of messages stayed within. */
         Duration latency(double share) {
             long[] took = sends.stream().mapToLong(Send::tookNanos).sorted().toArray();

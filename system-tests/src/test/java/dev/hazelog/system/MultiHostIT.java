@@ -34,7 +34,7 @@ class MultiHostIT {
         try (TestNetwork network = new TestNetwork(HOSTS);
                 NetworkedSystem system = new NetworkedSystem(network)) {
             try {
-                acrossHosts(network, system.start());
+                acrossHosts(network, system.start(List.of()));
             } catch (RuntimeException | AssertionError e) {
                 System.err.println("Service logs:\n" + system.logTails());
                 throw e;

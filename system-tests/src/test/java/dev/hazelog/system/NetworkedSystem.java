@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Hazelog across hosts: each logging service on a host of its own in a {@link TestNetwork}, with the same ports on
@@ -34,7 +35,8 @@ final class NetworkedSystem implements AutoCloseable {
         this.network = network;
     }
 
-    NetworkedSystem start() {
+    /** @param storeArguments the logging services' arguments that name their database; none for memory only */
+    NetworkedSystem start(List<String> storeArguments) {
         String members = String.join(
                 ",",
                 hosts().mapToObj(host -> network.clusterAddress(host) + ":" + MEMBER_PORT)
@@ -50,14 +52,17 @@ final class NetworkedSystem implements AutoCloseable {
         hosts().forEach(host -> processes.start(
                 "logging-" + host,
                 "logging-service",
-                List.of(
-                        "--server.address=" + network.serviceAddress(host),
-                        "--server.port=" + HTTP_PORT,
-                        "--hazelog.cluster.name=" + cluster,
-                        "--hazelog.cluster.bind-address=" + network.clusterAddress(host),
-                        "--hazelog.cluster.port=" + MEMBER_PORT,
-                        "--hazelog.cluster.members=" + members,
-                        "--hazelog.cluster.instance-name=logging-" + host),
+                Stream.concat(
+                                Stream.of(
+                                        "--server.address=" + network.serviceAddress(host),
+                                        "--server.port=" + HTTP_PORT,
+                                        "--hazelog.cluster.name=" + cluster,
+                                        "--hazelog.cluster.bind-address=" + network.clusterAddress(host),
+                                        "--hazelog.cluster.port=" + MEMBER_PORT,
+                                        "--hazelog.cluster.members=" + members,
+                                        "--hazelog.cluster.instance-name=logging-" + host),
+                                storeArguments.stream())
+                        .toList(),
                 command -> network.inHost(host, command)));
         processes.start(
                 "facade",

@@ -8,7 +8,6 @@ import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.shared.testing.PrivatePostgres;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,7 @@ class PostgresSystemIT {
     @BeforeAll
     void start() {
         postgres = new PrivatePostgres();
-        launcher = new Launcher(Map.of(
-                "HAZELOG_STORE_URL", postgres.url().replaceFirst("\\?.*", ""),
-                "HAZELOG_STORE_USER", PrivatePostgres.USER,
-                "HAZELOG_STORE_PASSWORD", postgres.password()));
+        launcher = new Launcher(postgres.storeEnvironment());
         launcher.up();
     }
 

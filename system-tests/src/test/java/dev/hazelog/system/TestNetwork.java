@@ -44,7 +44,7 @@ final class TestNetwork implements AutoCloseable {
             }
             ip("link", "add", uplink, "type", "veth", "peer", "name", "up0", "netns", switchNs);
             ip("-n", switchNs, "link", "set", "up0", "master", "brs", "up");
-            ip("addr", "add", PREFIX + ".2.254/24", "dev", uplink);
+            ip("addr", "add", testAddress() + "/24", "dev", uplink);
             ip("link", "set", uplink, "up");
         } catch (RuntimeException e) {
             close();
@@ -64,6 +64,11 @@ final class TestNetwork implements AutoCloseable {
         } finally {
             runQuietly(List.of(IP, "netns", "del", probe));
         }
+    }
+
+    /** The test's own namespace on the HTTP network: every host reaches it here. */
+    String testAddress() {
+        return PREFIX + ".2.254";
     }
 
     String clusterAddress(int host) {

@@ -40,6 +40,8 @@ public class Failover {
     private static final int BREAKER_WINDOW = 10;
     private static final int BREAKER_MINIMUM_CALLS = 3;
     private static final float BREAKER_FAILURE_RATE = 50;
+    /** As long as a request may take: by then the health checks know whether a laggard is down. */
+    private static final Duration LAGGARDS_LAST_FOR = Duration.ofSeconds(5);
     /** A hedged call's two halves run on their own threads; the caller waits for the first answer. */
     private static final Executor CALLERS =
             runnable -> Thread.ofVirtual().name("hedged-call").start(runnable);
@@ -50,6 +52,7 @@ public class Failover {
     private final Counter failovers;
     private final Counter hedges;
     private final Duration hedgeAfter;
+    private final Laggards laggards;
 
     /**
      * @param hedgeAfter how long a write waits for its first instance before it is also sent to the others
@@ -59,6 +62,7 @@ public class Failover {
             int attemptsPerInstance, Duration backoff, Duration openFor, Duration hedgeAfter, MeterRegistry meters) {
         this.meters = meters;
         this.hedgeAfter = hedgeAfter;
+        this.laggards = new Laggards(LAGGARDS_LAST_FOR);
         this.failovers = Counter.builder("hazelog.facade.failovers")
                 .description("Calls that moved on to another logging service after one failed or was skipped")
                 .register(meters);
@@ -98,12 +102,14 @@ public class Failover {
     /**
      * As {@link #call}, but when the first instance has neither answered nor failed after {@code hedgeAfter}, the
      * others are tried beside it, and the first answer wins: an instance that hangs costs that long, not a timeout.
-     * Only for writes, whose ids make a second copy of the same call harmless.
+     * Such an instance is tried last by the writes that follow, until it answers (see {@link Laggards}). Only for
+     * writes, whose ids make a second copy of the same call harmless.
      */
-    public <T> Answered<T> hedged(List<URI> instances, Function<URI, T> operation) {
-        if (instances.size() < 2) {
-            return call(instances, operation);
+    public <T> Answered<T> hedged(List<URI> given, Function<URI, T> operation) {
+        if (given.size() < 2) {
+            return call(given, operation);
         }
+        List<URI> instances = laggards.last(given);
         Trail trail = new Trail();
         List<URI> others = instances.subList(1, instances.size());
         CompletableFuture<Optional<Answered<T>>> first =
@@ -113,6 +119,8 @@ public class Failover {
             quick = first.get(hedgeAfter.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
             hedges.increment();
+            laggards.lagged(instances.getFirst());
+            first.thenAccept(answered -> answered.ifPresent(late -> laggards.answered(late.instance())));
             Trail beside = trail.beside();
             CompletableFuture<Optional<Answered<T>>> rest =
                     CompletableFuture.supplyAsync(() -> inTurn(others, operation, beside), CALLERS);

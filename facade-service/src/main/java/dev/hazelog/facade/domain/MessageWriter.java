@@ -33,6 +33,7 @@ public class MessageWriter {
     private final WriteCombiner<NewMessage, Failover.Answered<Stored>> combined;
     private final DistributionSummary combinedSizes;
     private final WriteRate writeRate;
+    private final DatabaseOutage databaseOutage = new DatabaseOutage();
     /** The latest acceptance time acknowledged to this facade: the causal floor for the next message. */
     private final AtomicReference<@Nullable Instant> latestAccepted = new AtomicReference<>();
 
@@ -133,10 +134,17 @@ public class MessageWriter {
                 .toList();
     }
 
-    /** Runs a store through the instances in turn; with an idempotency key, an id taken means the key was reused. */
+    /**
+     * Runs a store through the instances in turn, unless one said a moment ago that the database does not answer;
+     * with an idempotency key, an id taken means the key was reused.
+     */
     private <T> Failover.Answered<T> storing(@Nullable String idempotencyKey, Function<URI, T> store) {
+        databaseOutage.check();
         try {
             return failover.hedged(directory.ordered(), store);
+        } catch (DatabaseUnavailableException e) {
+            databaseOutage.seen(e);
+            throw e;
         } catch (IdTakenException e) {
             if (idempotencyKey != null) {
                 throw new IdempotencyKeyReusedException();

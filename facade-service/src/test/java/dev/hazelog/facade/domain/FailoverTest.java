@@ -227,6 +227,18 @@ class FailoverTest {
     }
 
     @Test
+    void anInstanceThatLetAWriteWaitIsTriedLastByTheNextUntilItAnswers() {
+        failover.hedged(List.of(A, B), instance -> instance.equals(A) ? hangs() : "b");
+        calls.clear();
+
+        var next = failover.hedged(List.of(A, B), scripted(Map.of(A, List.of("a"), B, List.of("b"))));
+
+        assertThat(next.instance()).isEqualTo(B);
+        assertThat(calls).containsExactly(B);
+        assertThat(meters.counter("hazelog.facade.hedges").count()).isOne();
+    }
+
+    @Test
     void aWriteWhoseFirstInstanceFailsQuicklyFailsOverWithoutAHedge() {
         var answered = failover.hedged(List.of(A, B), scripted(Map.of(A, List.of(down(A)), B, List.of("b"))));
 

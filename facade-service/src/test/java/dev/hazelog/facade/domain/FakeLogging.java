@@ -21,12 +21,17 @@ final class FakeLogging implements LoggingGateway {
     final List<UUID> idsSent = new ArrayList<>();
     final List<URI> called = new ArrayList<>();
     final List<Instant> notBefores = new ArrayList<>();
+    /** The database behind every instance does not answer: each write is refused, in the instance's words. */
+    boolean databaseDown;
 
     @Override
     public Stored store(URI instance, UUID id, String text, Instant notBefore) {
         notBefores.add(notBefore);
         idsSent.add(id);
         available(instance);
+        if (databaseDown) {
+            throw new DatabaseUnavailableException("The message database (postgresql://db) did not answer.");
+        }
         Optional<MessageView> existing = find(instance, id);
         if (existing.isPresent() && !existing.get().msg().equals(text)) {
             throw new IdTakenException(409, "Id already used", "taken");

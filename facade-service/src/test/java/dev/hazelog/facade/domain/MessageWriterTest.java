@@ -4,9 +4,11 @@ import static dev.hazelog.facade.domain.FacadeFixture.L1;
 import static dev.hazelog.facade.domain.FacadeFixture.L2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +33,25 @@ class MessageWriterTest {
         }
         assertThat(fixture.logging.called).as("L1 was tried, then skipped").contains(L1);
         assertThat(fixture.logging.stored).hasSize(10);
+    }
+
+    @Test
+    void aWriteRightAfterTheDatabaseWasSaidToBeDownIsRefusedWithoutACallAndWritesResumeByThemselves() {
+        fixture.logging.databaseDown = true;
+        assertThatThrownBy(() -> fixture.writer.send("first", null)).isInstanceOf(DatabaseUnavailableException.class);
+        int calls = fixture.logging.called.size();
+
+        assertThatThrownBy(() -> fixture.writer.send("right after", null))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("postgresql://db");
+        assertThat(fixture.logging.called).as("no logging service asked").hasSize(calls);
+
+        fixture.logging.databaseDown = false;
+        await().atMost(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .untilAsserted(() ->
+                        assertThat(fixture.writer.send("back", null).repeat()).isFalse());
+        assertThat(fixture.logging.stored).extracting(MessageView::msg).containsExactly("back");
     }
 
     @Test

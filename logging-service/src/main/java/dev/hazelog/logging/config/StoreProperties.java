@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url JDBC URL of the database that holds every acknowledged message; empty keeps messages in the members'
  *     memory only, as the original system did
  * @param poolSize connections per logging service: a write takes one for a single statement, whatever its batch
- * @param timeout how long a statement, or the wait for a connection, may take before the caller gets a 503
+ * @param timeout how long the wait for a connection and its statement may take together before the caller gets a
+ *     503: under the facade's second, with room for the way there and back
  * @param workingSetHeapPercent how much of its heap (in per cent) each member's own entries of the map may take; the
  *     least recently used leave first and are read from the database when asked for. Backups take about as much again,
  *     so the memory guard's limit stays well away
@@ -21,7 +22,7 @@ public record StoreProperties(
         @DefaultValue("") String user,
         @DefaultValue("") String password,
         @DefaultValue("4") int poolSize,
-        @DefaultValue("1s") Duration timeout,
+        @DefaultValue("600ms") Duration timeout,
         @DefaultValue("10") int workingSetHeapPercent) {
 
     public StoreProperties {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,30 +35,31 @@ final class MessageDatabase {
             Instant.EPOCH.plus(row.getLong("accepted_at_micros"), ChronoUnit.MICROS),
             row.getString("stored_by"));
 
-    /**
-     * After a statement found the database unavailable, others fail at once for this long instead of each waiting the
-     * timeout: a database that hangs costs the writes of that moment a timeout, not every write after them. The first
-     * statement after it tries again, so writes go on by themselves once the database is back.
-     */
-    private static final Duration FAIL_FAST_FOR = Duration.ofMillis(500);
+    /** While the database is taken for down, how often a probe asks it whether it is back. */
+    private static final Duration PROBE_EVERY = Duration.ofMillis(250);
 
     private static final Logger log = LoggerFactory.getLogger(MessageDatabase.class);
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate probe;
     private final String name;
-    private volatile long failFastUntil = System.nanoTime();
+    /**
+     * Set when a statement found the database unavailable: until a probe gets an answer, database work is refused at
+     * once instead of each statement waiting the timeout. A database that hangs costs the statements of that moment
+     * one timeout, not every statement until it is back; and writes go on by themselves once it is.
+     */
+    private final AtomicBoolean down = new AtomicBoolean();
 
     /**
-     * @param timeout how long the database may take to answer before the caller is told it is unavailable: the
-     *     network timeout of every connection. Statements also get twice as long on the database's own clock, in case
-     *     the network timeout is not heard. Not the other way round: PostgreSQL's driver, once it has asked the
-     *     server to cancel a statement, waits up to ten seconds for that cancel to be heard.
+     * @param timeout how long the database may take to answer before the caller is told it is unavailable: the wait
+     *     for a connection and the connection's network timeout together. Statements also get twice as long on the
+     *     database's own clock, in case the network timeout is not heard. Not the other way round: PostgreSQL's driver,
+     *     once it has asked the server to cancel a statement, waits up to ten seconds for that cancel to be heard.
      * @param name how errors name the database: its URL without credentials
      */
     MessageDatabase(DataSource dataSource, Duration timeout, String name) {
-        this.jdbc = new JdbcTemplate(new GivingUp(dataSource, Math.toIntExact(timeout.toMillis())));
-        this.jdbc.setQueryTimeout(
-                Math.toIntExact(Math.max(1, timeout.multipliedBy(2).toSeconds())));
+        this.jdbc = withTimeout(new GivingUp(dataSource, timeout, true), timeout);
+        this.probe = withTimeout(new GivingUp(dataSource, timeout, false), timeout);
         this.name = name;
     }
 
@@ -69,10 +72,21 @@ final class MessageDatabase {
         return jdbc.update(sql, arguments);
     }
 
-    /** Whether the database answers a trivial query within the statement timeout. */
+    private static JdbcTemplate withTimeout(DataSource dataSource, Duration timeout) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout(
+                Math.toIntExact(Math.max(1, timeout.multipliedBy(2).toSeconds())));
+        return template;
+    }
+
+    /** Whether the database answers a trivial query within the timeout; false at once while it is taken for down. */
     boolean reachable() {
+        return answers(jdbc);
+    }
+
+    private static boolean answers(JdbcTemplate template) {
         try {
-            jdbc.queryForObject("SELECT 1", Integer.class);
+            template.queryForObject("SELECT 1", Integer.class);
             return true;
         } catch (DataAccessException e) {
             return false;
@@ -91,22 +105,29 @@ final class MessageDatabase {
         }
     }
 
-    /** The database is taken for down for a moment: see {@link GivingUp}. */
+    /** The database is taken for down until a probe gets an answer: see {@link #down}. */
     StorageUnavailableException unavailable(Exception cause) {
-        // Refusals while failing fast do not make the moment longer: the next real try comes when it ends.
-        if (!failingFast()) {
+        if (down.compareAndSet(false, true)) {
             log.warn(
-                    "The message database ({}) did not answer; refusing its work for {} ms: {}",
+                    "The message database ({}) did not answer; refusing its work until it does: {}",
                     name,
-                    FAIL_FAST_FOR.toMillis(),
                     cause.toString());
-            failFastUntil = System.nanoTime() + FAIL_FAST_FOR.toNanos();
+            Thread.ofVirtual().name("database-probe").start(this::probeUntilItAnswers);
         }
         return new DatabaseUnavailableException(name, cause);
     }
 
-    private boolean failingFast() {
-        return System.nanoTime() - failFastUntil < 0;
+    private void probeUntilItAnswers() {
+        try {
+            do {
+                Thread.sleep(PROBE_EVERY);
+            } while (!answers(probe));
+            down.set(false);
+            log.info("The message database ({}) answers again", name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            down.set(false);
+        }
     }
 
     static long micros(Instant instant) {
@@ -114,25 +135,34 @@ final class MessageDatabase {
     }
 
     /**
-     * Connections that give up on a database that stops answering, whether or not it would act on a cancel; none
-     * while the database is taken for down.
+     * Connections that give up on a database that stops answering, whether or not it would act on a cancel: the wait
+     * for a connection and for the answer share one timeout. Refused at once while the database is taken for down,
+     * unless they are the probe's.
      */
     private final class GivingUp extends DelegatingDataSource {
 
-        private final int networkTimeoutMillis;
+        private final long timeoutNanos;
+        private final boolean refusedWhileDown;
 
-        GivingUp(DataSource pool, int networkTimeoutMillis) {
+        GivingUp(DataSource pool, Duration timeout, boolean refusedWhileDown) {
             super(pool);
-            this.networkTimeoutMillis = networkTimeoutMillis;
+            this.timeoutNanos = timeout.toNanos();
+            this.refusedWhileDown = refusedWhileDown;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            if (failingFast()) {
+            if (refusedWhileDown && down.get()) {
                 throw new SQLTransientConnectionException("The database did not answer a moment ago");
             }
+            long started = System.nanoTime();
             Connection connection = super.getConnection();
-            connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos - (System.nanoTime() - started));
+            if (leftMillis < 1) {
+                connection.close();
+                throw new SQLTransientConnectionException("No connection to the database within the timeout");
+            }
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(leftMillis));
             return connection;
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.hazelog.shared.testing.DelayingProxy;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.shared.testing.PrivatePostgres;
 import dev.hazelog.shared.wire.ProblemTypes;
@@ -178,13 +179,13 @@ class PostgresStoreIT extends DurableStoreContract {
                 assertThat(refused.json().path("detail").asString()).contains(url().split("\\?")[0]);
                 assertThat(refused.header("Retry-After")).isEqualTo("1");
             }
-            assertThat(firstTook).as("the store's timeout, 1 s, and no more").isLessThan(Duration.ofMillis(1_500));
+            assertThat(firstTook).as("the store's timeout, 600 ms, and no more").isLessThan(Duration.ofSeconds(1));
             assertThat(nextTook).as("taken for down: no second wait").isLessThan(Duration.ofMillis(400));
         } finally {
             postgres.thaw();
         }
         String id = UUID.randomUUID().toString();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(store(1, id, "thawed").status()).isEqualTo(200));
         assertThat(rows(id)).isEqualTo(1);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -54,6 +55,14 @@ public final class PrivatePostgres implements AutoCloseable {
     /** The same through another port on loopback, such as a proxy's in front of the server. */
     public String url(int throughPort) {
         return "jdbc:postgresql://127.0.0.1:%d/hazelog?user=%s&password=%s".formatted(throughPort, USER, password());
+    }
+
+    /** How ./hazelog is told to keep the messages in this database instead of starting its own. */
+    public Map<String, String> storeEnvironment() {
+        return Map.of(
+                "HAZELOG_STORE_URL", url().replaceFirst("\\?.*", ""),
+                "HAZELOG_STORE_USER", USER,
+                "HAZELOG_STORE_PASSWORD", password());
     }
 
     /** The password ./hazelog generated at the first start. */

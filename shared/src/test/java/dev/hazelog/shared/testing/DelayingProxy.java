@@ -1,4 +1,4 @@
-package dev.hazelog.logging.jdbc;
+package dev.hazelog.shared.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,31 +12,36 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on loopback that holds every chunk of bytes for a while before passing it on, both ways: a database
- * that answers slowly, or not at all, without touching the database itself.
+ * A TCP proxy to a port on loopback that can hold every chunk of bytes for a while before passing it on, both ways: a
+ * database that answers slowly, or not at all, without touching the database itself. It listens on loopback, or on
+ * another address of the test's own, such as its end of a {@code TestNetwork}.
  */
-final class DelayingProxy implements AutoCloseable {
+public final class DelayingProxy implements AutoCloseable {
 
     private final int targetPort;
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
 
-    DelayingProxy(int targetPort) {
+    public DelayingProxy(int targetPort) {
+        this(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    public DelayingProxy(InetAddress listenOn, int targetPort) {
         this.targetPort = targetPort;
         try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            server = new ServerSocket(0, 50, listenOn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Thread.ofVirtual().start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void delay(Duration delay) {
+    public void delay(Duration delay) {
         this.delay = delay;
     }
 
