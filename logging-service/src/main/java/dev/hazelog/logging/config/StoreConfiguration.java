@@ -29,6 +29,10 @@ class StoreConfiguration {
             pool.setPassword(store.password());
         }
         pool.setMaximumPoolSize(store.poolSize());
+        // None kept ready for their own sake: HikariCP refills a pool below its minimum with pauses that grow to 5 s
+        // while the database is away, and the writes after its return would wait out the pause. Connections are made
+        // when a write needs one, and kept while writes come (10 minutes idle).
+        pool.setMinimumIdle(0);
         pool.setConnectionTimeout(store.timeout().toMillis());
         pool.setValidationTimeout(store.timeout().toMillis());
         // Start even while the database is down: writes answer 503 until it is back, then go on by themselves.
