@@ -39,9 +39,10 @@ import tools.jackson.databind.JsonNode;
  * among the other system tests: the rows without the database on memory-only systems of its own, the rows with it on
  * the system the others share. Prints a table and writes it to {@code system-tests/target/fault-report.md}.
  *
- * <p>CI runs a short suite, {@code -Dhazelog.faults.excluded=full-suite}: the scenarios tagged {@value #FULL_SUITE}
- * are left out, each because another test breaks the system the same way and it costs a restart or a system of its
- * own.
+ * <p>Rows 1-8 run in both modes: memory only first, then with the database. CI runs a short suite,
+ * {@code -Dhazelog.faults.excluded=full-suite}: the scenarios tagged {@value #FULL_SUITE} are left out, each because
+ * another test breaks the system the same way, or CI runs it in the default mode (with the database), and it costs a
+ * restart or a system of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

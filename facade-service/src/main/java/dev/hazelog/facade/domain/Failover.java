@@ -67,7 +67,7 @@ public class Failover {
                 .description("Calls that moved on to another logging service after one failed or was skipped")
                 .register(meters);
         this.hedges = Counter.builder("hazelog.facade.hedges")
-                .description("Writes also sent to other logging services because the first had not answered yet")
+                .description("Calls also sent to other logging services because the first had not answered yet")
                 .register(meters);
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(attemptsPerInstance)
@@ -96,14 +96,14 @@ public class Failover {
      */
     public <T> Answered<T> call(List<URI> instances, Function<URI, T> operation) {
         Trail trail = new Trail();
-        return inTurn(instances, operation, trail).orElseThrow(() -> trail.exhausted(instances.size()));
+        return inTurn(laggards.last(instances), operation, trail).orElseThrow(() -> trail.exhausted(instances.size()));
     }
 
     /**
      * As {@link #call}, but when the first instance has neither answered nor failed after {@code hedgeAfter}, the
      * others are tried beside it, and the first answer wins: an instance that hangs costs that long, not a timeout.
-     * Such an instance is tried last by the writes that follow, until it answers (see {@link Laggards}). Only for
-     * writes, whose ids make a second copy of the same call harmless.
+     * Such an instance is tried last by the calls that follow, until it answers (see {@link Laggards}). For writes,
+     * whose ids make a second copy of the same call harmless, and reads of a bounded size.
      */
     public <T> Answered<T> hedged(List<URI> given, Function<URI, T> operation) {
         if (given.size() < 2) {

@@ -41,18 +41,18 @@ public class MessageReader {
     }
 
     public MessagePage page(@Nullable UUID after, int limit) {
-        return failover.call(directory.ordered(), instance -> logging.page(instance, after, limit))
+        return failover.hedged(directory.ordered(), instance -> logging.page(instance, after, limit))
                 .answer();
     }
 
     /** The last {@code limit} messages, in acceptance order. */
     public List<MessageView> latest(int limit) {
-        return failover.call(directory.ordered(), instance -> logging.latest(instance, limit))
+        return failover.hedged(directory.ordered(), instance -> logging.latest(instance, limit))
                 .answer();
     }
 
     public Optional<MessageView> find(UUID id) {
-        return failover.call(directory.ordered(), instance -> logging.find(instance, id))
+        return failover.hedged(directory.ordered(), instance -> logging.find(instance, id))
                 .answer();
     }
 

@@ -236,6 +236,10 @@ class FailoverTest {
         assertThat(next.instance()).isEqualTo(B);
         assertThat(calls).containsExactly(B);
         assertThat(meters.counter("hazelog.facade.hedges").count()).isOne();
+        assertThat(failover.call(List.of(A, B), scripted(Map.of(A, List.of("a"), B, List.of("b"))))
+                        .instance())
+                .as("a call that is not hedged tries it last too")
+                .isEqualTo(B);
     }
 
     @Test
