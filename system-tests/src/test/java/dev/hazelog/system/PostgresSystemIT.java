@@ -63,6 +63,8 @@ class PostgresSystemIT {
             Answer refused = launcher.http("facade").postJson("/messages", "{\"msg\": \"not now\"}");
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.body()).contains("jdbc:postgresql://");
+            assertThat(refused.json().path("type").asString()).isEqualTo("urn:hazelog:problem:database-unavailable");
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
         } finally {
             postgres.start();
         }
