@@ -7,7 +7,9 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   database=${POSTGRES_DB:-$user}
   password=$(mktemp)
   printf '%s\n' "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}" >"$password"
-  initdb -D "$PGDATA" -U "$user" --pwfile="$password" -A scram-sha-256 >/dev/null
+  # UTF-8 with Unicode letter cases, as the official image's en_US.utf8 has them (a search ignores case by them).
+  initdb -D "$PGDATA" -U "$user" --pwfile="$password" -A scram-sha-256 \
+    -E UTF8 --locale-provider=builtin --builtin-locale=C.UTF-8 --locale=C >/dev/null
   rm -f "$password"
   echo "host all all all scram-sha-256" >>"$PGDATA/pg_hba.conf"
   if [ "$database" != postgres ]; then

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.shared.testing.FreePorts;
 import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.SearchContract;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,12 +16,17 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Logging services in this JVM, each with its own member of one new cluster on free ports, reached over real HTTP.
  * {@link #close()} stops them all.
  */
 public final class InJvmCluster implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final List<HttpProbe> http = new ArrayList<>();
@@ -66,6 +73,31 @@ public final class InJvmCluster implements AutoCloseable {
     /** Each service's HTTP side, in the order they were started (logging-1 first). */
     public List<HttpProbe> http() {
         return http;
+    }
+
+    /**
+     * Stores the texts one by one, through each service in turn, each stamped after the one before (as the facade
+     * does, by passing the last acceptance time it saw).
+     */
+    public List<SearchContract.Stored> storeInTurn(List<String> texts) {
+        List<SearchContract.Stored> stored = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            ObjectNode request = JSON.createObjectNode()
+                    .put("UUID", UUID.randomUUID().toString())
+                    .put("msg", texts.get(i));
+            if (!stored.isEmpty()) {
+                request.put("notBefore", stored.getLast().acceptedAt().toString());
+            }
+            JsonNode answer = http.get(i % http.size())
+                    .postJson("/fetching_message", request.toString())
+                    .json();
+            stored.add(new SearchContract.Stored(
+                    answer.path("id").asString(),
+                    texts.get(i),
+                    Instant.parse(answer.path("acceptedAt").asString()),
+                    answer.path("storedBy").asString()));
+        }
+        return stored;
     }
 
     /** The first service's member, for what only the cluster itself can do (evicting entries, for one). */

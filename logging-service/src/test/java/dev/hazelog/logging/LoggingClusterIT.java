@@ -11,6 +11,7 @@ import dev.hazelog.logging.hazelcast.MemberConfigFactory;
 import dev.hazelog.shared.testing.FreePorts;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
+import dev.hazelog.shared.testing.SearchContract;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-/** Three logging services in this JVM, each with its own member of one real cluster, over real HTTP. */
+/**
+ * Three logging services in this JVM, each with its own member of one real cluster, over real HTTP; the messages in
+ * memory only (a search's every criterion in {@link SearchContract}).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoggingClusterIT {
+class LoggingClusterIT implements SearchContract {
 
     private static final int SIZE = 3;
     private InJvmCluster cluster;
@@ -48,6 +52,16 @@ class LoggingClusterIT {
     @AfterAll
     void stopCluster() {
         cluster.close();
+    }
+
+    @Override
+    public HttpProbe searched() {
+        return http.getLast();
+    }
+
+    @Override
+    public List<Stored> store(List<String> texts) {
+        return cluster.storeInTurn(texts);
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.hazelog.facade.client;
 import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.facade.domain.RefusedException;
 import dev.hazelog.facade.domain.Stored;
+import dev.hazelog.shared.http.SearchParameters;
 import dev.hazelog.shared.http.WriteToken;
 import dev.hazelog.shared.wire.MemberSnapshot;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
+import dev.hazelog.shared.wire.MessageSearch;
 import dev.hazelog.shared.wire.MessageView;
 import dev.hazelog.shared.wire.StoreAnswer;
 import dev.hazelog.shared.wire.StoreBatch;
@@ -15,7 +17,10 @@ import dev.hazelog.shared.wire.StoreRequest;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -82,12 +87,19 @@ class LoggingServiceClient implements LoggingGateway {
     }
 
     @Override
-    public MessagePage page(URI instance, @Nullable UUID after, int limit) {
-        URI uri = UriComponentsBuilder.fromUri(instance.resolve("/messages"))
-                .queryParam("limit", limit)
-                .queryParamIfPresent("after", Optional.ofNullable(after))
-                .build()
-                .toUri();
+    public MessagePage page(URI instance, @Nullable UUID after, int limit, MessageSearch search) {
+        // Values go in as URI variables, which are encoded whole: a + or & in a searched text stays itself.
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("limit", limit);
+        values.put("after", after);
+        values.put(SearchParameters.CONTAINS, search.contains());
+        values.put(SearchParameters.SINCE, search.since());
+        values.put(SearchParameters.UNTIL, search.until());
+        values.put(SearchParameters.STORED_BY, search.storedBy());
+        values.values().removeIf(Objects::isNull);
+        UriComponentsBuilder query = UriComponentsBuilder.fromUri(instance.resolve("/messages"));
+        values.keySet().forEach(name -> query.queryParam(name, "{" + name + "}"));
+        URI uri = query.encode().buildAndExpand(values).toUri();
         return ServiceCalls.call(instance, http.get().uri(uri), MessagePage.class);
     }
 

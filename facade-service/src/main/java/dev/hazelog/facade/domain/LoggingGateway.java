@@ -2,6 +2,7 @@ package dev.hazelog.facade.domain;
 
 import dev.hazelog.shared.wire.MemberSnapshot;
 import dev.hazelog.shared.wire.MessagePage;
+import dev.hazelog.shared.wire.MessageSearch;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.time.Instant;
@@ -27,7 +28,8 @@ public interface LoggingGateway {
     /** Every message in acceptance order, read as it arrives; the caller closes the stream. */
     Stream<MessageView> all(URI instance);
 
-    MessagePage page(URI instance, @Nullable UUID after, int limit);
+    /** A page of the messages the search wants, after the cursor {@code after} (or from the first). */
+    MessagePage page(URI instance, @Nullable UUID after, int limit, MessageSearch search);
 
     Optional<MessageView> find(URI instance, UUID id);
 

@@ -1,6 +1,7 @@
 package dev.hazelog.facade.domain;
 
 import dev.hazelog.shared.wire.MessagePage;
+import dev.hazelog.shared.wire.MessageSearch;
 import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.util.List;
@@ -40,8 +41,8 @@ public class MessageReader {
                 failover.call(directory.ordered(instances), logging::all).answer(), part);
     }
 
-    public MessagePage page(@Nullable UUID after, int limit) {
-        return failover.hedged(directory.ordered(), instance -> logging.page(instance, after, limit))
+    public MessagePage page(@Nullable UUID after, int limit, MessageSearch search) {
+        return failover.hedged(directory.ordered(), instance -> logging.page(instance, after, limit, search))
                 .answer();
     }
 

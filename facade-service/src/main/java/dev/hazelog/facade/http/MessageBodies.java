@@ -2,13 +2,19 @@ package dev.hazelog.facade.http;
 
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.http.ProblemException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a JSON body of {@code POST /messages}: one {@code {"msg": "..."}}, or an array of them (a batch). Every
- * message is checked before any is stored; a problem names the message it is about.
+ * Reads a body of {@code POST /messages}: JSON, one {@code {"msg": "..."}} or an array of them (a batch), or plain
+ * text. Every message is checked before any is stored; a problem names the message it is about.
  */
 final class MessageBodies {
 
@@ -49,5 +55,19 @@ final class MessageBodies {
             throw ProblemException.badRequest("Malformed body", "The field \"msg\" has the wrong type.");
         }
         return rules.check(msg == null || msg.isNull() ? null : msg.asString());
+    }
+
+    /** Text is UTF-8 unless the request says otherwise; bytes that are not valid in that charset are refused. */
+    static String plainText(byte[] body, MediaType contentType) {
+        Charset charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("Malformed text", "The body is not valid " + charset.name() + ".");
+        }
     }
 }

@@ -9,17 +9,14 @@ import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.MessageRules;
 import dev.hazelog.shared.http.Paging;
 import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.http.SearchParameters;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MessagesController {
 
     /** Both handlers of GET /messages are one operation in the API document. */
-    private static final String EVERY_MESSAGE_OR_A_PAGE =
-            "Every message in acceptance order, or one page of them after a cursor (?limit=&after=)";
+    private static final String EVERY_MESSAGE_OR_A_PAGE = "Every message in acceptance order, or one page of them after"
+            + " a cursor (?limit=&after=), of a search when it gives criteria (?contains=&since=&until=&storedBy=)";
 
     private final MessageWriter writer;
     private final MessageReader reader;
@@ -90,7 +87,7 @@ class MessagesController {
             @RequestBody byte[] body,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
-        return created(decode(body, contentType), idempotencyKey);
+        return created(MessageBodies.plainText(body, contentType), idempotencyKey);
     }
 
     /** Every message, streamed, and the messages service's part: {"messages": [...], "messagesService": {...}}. */
@@ -102,25 +99,54 @@ class MessagesController {
     @ApiResponse(responseCode = "507", description = "Too many to read at once; read them page by page")
     @GetMapping(
             path = "/messages",
-            params = {"!limit", "!after"})
+            params = {"!limit", "!after", "!contains", "!since", "!until", "!storedBy"})
     ResponseEntity<StreamingResponseBody> all() {
         AllMessages all = reader.all();
         return JsonStreams.list(json, "messages", all.messages(), Map.of("messagesService", all.messagesService()));
     }
 
-    /** One page, {@code {"messages": [...], "next": "<id>"}}: {@code ?limit=&after=}, either may be left out. */
+    /**
+     * One page, {@code {"messages": [...], "next": "<id>"}}, of the messages that meet every criterion given; every
+     * parameter may be left out.
+     */
     @Operation(summary = EVERY_MESSAGE_OR_A_PAGE)
     @ApiResponse(
             responseCode = "200",
-            description = "With limit or after: one page, and the cursor of the next",
+            description = "With any parameter: one page, and the cursor of the next",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "A limit out of range, or an unknown or malformed cursor")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A limit out of range, an unknown or malformed cursor, or a malformed criterion: the problem"
+                    + " names the parameter")
     @ReadProblems
     @GetMapping("/messages")
     MessagePage page(
-            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-            @RequestParam(name = "after", required = false) @Nullable String after) {
-        return reader.page(Paging.after(after), Paging.limit(limit));
+            @Parameter(description = "Messages on the page, 1 to 1000 (100 if left out)")
+                    @RequestParam(name = "limit", required = false)
+                    @Nullable
+                    Integer limit,
+            @Parameter(description = "The next page's cursor: the id the last page gave as next")
+                    @RequestParam(name = "after", required = false)
+                    @Nullable
+                    String after,
+            @Parameter(description = "Text that contains this, in any case (1 to 1000 characters)")
+                    @RequestParam(name = SearchParameters.CONTAINS, required = false)
+                    @Nullable
+                    String contains,
+            @Parameter(description = "Accepted at or after this ISO-8601 instant, such as 2026-12-03T07:00:00Z")
+                    @RequestParam(name = SearchParameters.SINCE, required = false)
+                    @Nullable
+                    String since,
+            @Parameter(description = "Accepted before this ISO-8601 instant")
+                    @RequestParam(name = SearchParameters.UNTIL, required = false)
+                    @Nullable
+                    String until,
+            @Parameter(description = "Stored by this logging instance, such as logging-2")
+                    @RequestParam(name = SearchParameters.STORED_BY, required = false)
+                    @Nullable
+                    String storedBy) {
+        return reader.page(
+                Paging.after(after), Paging.limit(limit), SearchParameters.parse(contains, since, until, storedBy));
     }
 
     /** The last {@code ?limit=} messages (default and maximum as for a page), in acceptance order. */
@@ -148,20 +174,6 @@ class MessagesController {
     private ResponseEntity<Created> created(String text, @Nullable String idempotencyKey) {
         Receipt receipt = writer.send(rules.check(text), IdempotencyKeys.check(idempotencyKey));
         return ResponseEntity.created(URI.create("/messages/" + receipt.id())).body(Created.of(receipt));
-    }
-
-    /** Text is UTF-8 unless the request says otherwise; bytes that are not valid in that charset are refused. */
-    private static String decode(byte[] body, MediaType contentType) {
-        Charset charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("Malformed text", "The body is not valid " + charset.name() + ".");
-        }
     }
 
     record Created(String id, String storedBy, boolean repeat) {

@@ -1,5 +1,6 @@
 package dev.hazelog.logging.domain;
 
+import dev.hazelog.shared.wire.MessageSearch;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -16,12 +17,13 @@ public interface MessageHistory {
     Stream<StoredMessage> all();
 
     /**
-     * Up to {@code limit} messages in acceptance order, starting after the message {@code after} (or at the first).
-     * Reading page after page costs about the same per page however many messages are stored.
+     * Up to {@code limit} of the messages the search wants, in acceptance order, starting after the message {@code
+     * after} (or at the first). Reading page after page costs about the same per page however many messages are
+     * stored, when the search narrows by time alone or not at all.
      *
      * @throws UnknownCursorException if no message has the id {@code after}
      */
-    Page page(@Nullable UUID after, int limit);
+    Page page(@Nullable UUID after, int limit, MessageSearch search);
 
     /** The last {@code limit} messages, in acceptance order; like a page, it touches about that many entries. */
     List<StoredMessage> latest(int limit);

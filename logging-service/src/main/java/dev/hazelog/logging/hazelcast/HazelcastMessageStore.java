@@ -13,6 +13,7 @@ import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.logging.hazelcast.MessageWrites.Outcome;
 import dev.hazelog.shared.concurrent.WriteCombiner;
+import dev.hazelog.shared.wire.MessageSearch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,10 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
     public static final String MAP_NAME = "messages";
     /** The Compact field that holds the acceptance time; the map keeps a sorted index on it for paging. */
     public static final String ACCEPTED_AT = "acceptedAtMicros";
+    /** The Compact fields a search filters on. */
+    static final String TEXT = "text";
+
+    static final String STORED_BY = "storedBy";
 
     /**
      * Single messages that arrive together go to the archive as one batch: as many batches in flight as the pool
@@ -101,8 +106,8 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
     }
 
     @Override
-    public Page page(@Nullable UUID after, int limit) {
-        return history.page(after, limit);
+    public Page page(@Nullable UUID after, int limit, MessageSearch search) {
+        return history.page(after, limit, search);
     }
 
     @Override

@@ -14,18 +14,18 @@ public class StoredMessageSerializer implements CompactSerializer<StoredMessage>
     public StoredMessage read(CompactReader reader) {
         return new StoredMessage(
                 reader.readString("id"),
-                reader.readString("text"),
+                reader.readString(HazelcastMessageStore.TEXT),
                 Instant.EPOCH.plus(reader.readInt64(HazelcastMessageStore.ACCEPTED_AT), ChronoUnit.MICROS),
-                reader.readString("storedBy"));
+                reader.readString(HazelcastMessageStore.STORED_BY));
     }
 
     @Override
     public void write(CompactWriter writer, StoredMessage message) {
         writer.writeString("id", message.id());
-        writer.writeString("text", message.text());
+        writer.writeString(HazelcastMessageStore.TEXT, message.text());
         writer.writeInt64(
                 HazelcastMessageStore.ACCEPTED_AT, ChronoUnit.MICROS.between(Instant.EPOCH, message.acceptedAt()));
-        writer.writeString("storedBy", message.storedBy());
+        writer.writeString(HazelcastMessageStore.STORED_BY, message.storedBy());
     }
 
     @Override

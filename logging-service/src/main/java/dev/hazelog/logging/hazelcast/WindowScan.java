@@ -29,12 +29,12 @@ final class WindowScan {
 
     /**
      * Up to {@code limit} messages in acceptance order, from {@code firstMicros} on and after {@code anchor} (the
-     * cursor, accepted at {@code firstMicros}), looking no further than {@code endMicros}.
+     * cursor, accepted at {@code firstMicros} or before), looking no further than {@code endMicros}, included.
      */
     Page forward(long firstMicros, @Nullable StoredMessage anchor, int limit, long endMicros) {
         long window = FIRST_WINDOW_MICROS;
         while (true) {
-            long to = firstMicros + window;
+            long to = Math.min(firstMicros + window, endMicros);
             List<StoredMessage> found = range.between(firstMicros, to).stream()
                     .filter(message -> anchor == null || StoredMessage.ACCEPTANCE_ORDER.compare(message, anchor) > 0)
                     .sorted(StoredMessage.ACCEPTANCE_ORDER)

@@ -6,6 +6,7 @@ import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.Paging;
 import dev.hazelog.shared.http.ProblemException;
+import dev.hazelog.shared.http.SearchParameters;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The routes that read messages: the original system's {@code GET /get_fetched_messages}, and {@code GET /messages}
- * whole, by page, the latest, or one by id.
+ * whole, by page (of a search, too), the latest, or one by id.
  */
 @RestController
 class ReadingController {
@@ -45,17 +46,22 @@ class ReadingController {
     /** Every message, streamed. */
     @GetMapping(
             path = "/messages",
-            params = {"!limit", "!after"})
+            params = {"!limit", "!after", "!contains", "!since", "!until", "!storedBy"})
     ResponseEntity<StreamingResponseBody> messages() {
         return JsonStreams.list(json, "messages", store.all().map(ReadingController::view), Map.of());
     }
 
-    /** One page: {@code ?limit=&after=}, either may be left out. */
+    /** One page of the messages a search wants: {@code ?limit=&after=&contains=&since=&until=&storedBy=}, all optional. */
     @GetMapping("/messages")
     MessagePage page(
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-            @RequestParam(name = "after", required = false) @Nullable String after) {
-        MessageStore.Page page = store.page(Paging.after(after), Paging.limit(limit));
+            @RequestParam(name = "after", required = false) @Nullable String after,
+            @RequestParam(name = SearchParameters.CONTAINS, required = false) @Nullable String contains,
+            @RequestParam(name = SearchParameters.SINCE, required = false) @Nullable String since,
+            @RequestParam(name = SearchParameters.UNTIL, required = false) @Nullable String until,
+            @RequestParam(name = SearchParameters.STORED_BY, required = false) @Nullable String storedBy) {
+        MessageStore.Page page = store.page(
+                Paging.after(after), Paging.limit(limit), SearchParameters.parse(contains, since, until, storedBy));
         List<MessageView> messages =
                 page.messages().stream().map(ReadingController::view).toList();
         return new MessagePage(messages, page.more() ? messages.getLast().id() : null);

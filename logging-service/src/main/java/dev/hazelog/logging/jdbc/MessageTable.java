@@ -7,6 +7,7 @@ import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.shared.wire.MessageSearch;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -140,8 +141,8 @@ public class MessageTable implements MessageArchive {
     }
 
     @Override
-    public Page page(@Nullable UUID after, int limit) {
-        return reads.page(after, limit);
+    public Page page(@Nullable UUID after, int limit, MessageSearch search) {
+        return reads.page(after, limit, search);
     }
 
     @Override

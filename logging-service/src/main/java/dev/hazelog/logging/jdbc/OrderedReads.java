@@ -3,9 +3,12 @@ package dev.hazelog.logging.jdbc;
 import static dev.hazelog.logging.jdbc.MessageDatabase.COLUMNS;
 import static dev.hazelog.logging.jdbc.MessageDatabase.micros;
 
+import dev.hazelog.logging.domain.AcceptanceWindow;
 import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.logging.domain.UnknownCursorException;
+import dev.hazelog.shared.wire.MessageSearch;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -51,7 +54,8 @@ final class OrderedReads implements MessageHistory {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                last = last == null ? first(ROWS_PER_READ) : after(last.getLast(), ROWS_PER_READ);
+                last = inOrder(
+                        last == null ? Conditions.NONE : Conditions.NONE.following(last.getLast()), ROWS_PER_READ);
                 return last;
             }
         };
@@ -60,17 +64,16 @@ final class OrderedReads implements MessageHistory {
     }
 
     @Override
-    public Page page(@Nullable UUID after, int limit) {
-        List<StoredMessage> found;
-        if (after == null) {
-            found = first(limit + 1);
-        } else {
+    public Page page(@Nullable UUID after, int limit, MessageSearch search) {
+        Conditions conditions = Conditions.of(search);
+        if (after != null) {
             StoredMessage cursor =
                     database.messages("SELECT " + COLUMNS + " FROM messages WHERE id = ?", after.toString()).stream()
                             .findFirst()
                             .orElseThrow(() -> new UnknownCursorException(after));
-            found = after(cursor, limit + 1);
+            conditions = conditions.following(cursor);
         }
+        List<StoredMessage> found = inOrder(conditions, limit + 1);
         return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
     }
 
@@ -81,17 +84,59 @@ final class OrderedReads implements MessageHistory {
                 .reversed();
     }
 
-    /** The first messages in acceptance order. */
-    private List<StoredMessage> first(int limit) {
-        return database.messages("SELECT " + COLUMNS + " FROM messages" + IN_ORDER + " LIMIT ?", limit);
+    /** The first {@code limit} messages in acceptance order that meet the conditions. */
+    private List<StoredMessage> inOrder(Conditions conditions, int limit) {
+        List<Object> values = new ArrayList<>(conditions.values());
+        values.add(limit);
+        return database.messages(
+                "SELECT " + COLUMNS + " FROM messages" + conditions.where() + IN_ORDER + " LIMIT ?", values.toArray());
     }
 
-    /** The messages that follow the given one in acceptance order. */
-    private List<StoredMessage> after(StoredMessage cursor, int limit) {
-        return database.messages(
-                "SELECT " + COLUMNS + " FROM messages WHERE (accepted_at_micros, id) > (?, ?)" + IN_ORDER + " LIMIT ?",
-                micros(cursor.acceptedAt()),
-                cursor.id(),
-                limit);
+    /**
+     * SQL conditions joined by AND, and the values of their placeholders. A substring is matched with ILIKE, which
+     * the trigram index serves, and is case-insensitive as the database's character type says: Unicode in the
+     * default database (its builtin C.UTF-8 locale).
+     */
+    private record Conditions(List<String> clauses, List<Object> values) {
+
+        static final Conditions NONE = new Conditions(List.of(), List.of());
+
+        static Conditions of(MessageSearch search) {
+            Conditions conditions = NONE;
+            if (search.contains() != null) {
+                conditions = conditions.and("message_text ILIKE ? ESCAPE '\\'", "%" + literal(search.contains()) + "%");
+            }
+            AcceptanceWindow window = AcceptanceWindow.of(search);
+            if (search.since() != null) {
+                conditions = conditions.and("accepted_at_micros >= ?", window.fromMicros());
+            }
+            if (search.until() != null) {
+                conditions = conditions.and("accepted_at_micros < ?", window.toMicros());
+            }
+            if (search.storedBy() != null) {
+                conditions = conditions.and("stored_by = ?", search.storedBy());
+            }
+            return conditions;
+        }
+
+        /** The messages after the cursor in acceptance order: the key of the index, compared whole. */
+        Conditions following(StoredMessage cursor) {
+            return and("(accepted_at_micros, id) > (?, ?)", micros(cursor.acceptedAt()), cursor.id());
+        }
+
+        Conditions and(String clause, Object... more) {
+            return new Conditions(
+                    Stream.concat(clauses.stream(), Stream.of(clause)).toList(),
+                    Stream.concat(values.stream(), Stream.of(more)).toList());
+        }
+
+        String where() {
+            return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        }
+
+        /** The text as a LIKE pattern that matches it alone: its wildcards and escape character escaped. */
+        private static String literal(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.hazelcast.map.IMap;
 import dev.hazelog.logging.InJvmCluster;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
+import dev.hazelog.shared.testing.SearchContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +22,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Three logging services in this JVM with a real database behind their map, over real HTTP: what a durable store
- * promises, whatever the database. Each subclass gives the database.
+ * promises, whatever the database, a search's every criterion among it ({@link SearchContract}). Each subclass gives
+ * the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DurableStoreContract {
+abstract class DurableStoreContract implements SearchContract {
 
     private static final int SIZE = 3;
 
@@ -51,6 +53,16 @@ abstract class DurableStoreContract {
             cluster.close();
         }
         http.clear();
+    }
+
+    @Override
+    public HttpProbe searched() {
+        return http.getLast();
+    }
+
+    @Override
+    public List<Stored> store(List<String> texts) {
+        return cluster.storeInTurn(texts);
     }
 
     static String message(String id, String text) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.testing.PrivatePostgres;
+import dev.hazelog.shared.wire.MessageSearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,10 +95,10 @@ class MessageTableIT {
         try (var all = table.all()) {
             assertThat(all.map(StoredMessage::text)).containsExactly("c", "a", "b");
         }
-        var first = table.page(null, 2);
+        var first = table.page(null, 2, MessageSearch.EVERY_MESSAGE);
         assertThat(first.messages()).extracting(StoredMessage::text).containsExactly("c", "a");
         assertThat(first.more()).isTrue();
-        var rest = table.page(UUID.fromString(first.messages().getLast().id()), 2);
+        var rest = table.page(UUID.fromString(first.messages().getLast().id()), 2, MessageSearch.EVERY_MESSAGE);
         assertThat(rest.messages()).extracting(StoredMessage::text).containsExactly("b");
         assertThat(rest.more()).isFalse();
         assertThat(table.latest(2)).extracting(StoredMessage::text).containsExactly("a", "b");
