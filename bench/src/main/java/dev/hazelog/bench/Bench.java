@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Holds a running Hazelog against its own limits and prints a table: L0 the storage limit (a Hazelcast client),
  * L1 one hop (straight to the logging services), F the product (the facade, both APIs), B batches, G reads with
- * many messages stored, M the product again with the members' memory only (against F with the database), S
+ * many messages stored, Q searches with many stored, M the product again with the members' memory only (against F with the database), S
  * start-up against a bare cluster. Start it with {@code ./hazelog bench}.
  */
 public final class Bench {
@@ -110,6 +110,9 @@ public final class Bench {
             if (options.runs("G")) {
                 reads(targets);
             }
+            if (options.runs("Q")) {
+                searches(targets);
+            }
         }
         if (options.runs("M")) {
             memoryOnly(f);
@@ -185,6 +188,20 @@ public final class Bench {
         }
     }
 
+    /** Q: searches with many messages stored (see {@link SearchQueries}), one client at a time, on an empty store. */
+    private void searches(Targets targets) throws IOException {
+        targets.clear();
+        int stored = options.storedForSearches();
+        SearchQueries queries = SearchQueries.fill(targets, stored);
+        String size = stored / 1000 + "k";
+        Result rare = read(targets, "Q %d of %s contain a word".formatted(SearchQueries.RARE, size), queries::rare);
+        Result window = read(targets, "Q a window of %d in %s".formatted(SearchQueries.WINDOW, size), queries::window);
+        read(targets, "Q every one of %s contains it, first page".formatted(size), queries::common);
+        targets.clear();
+        slowest("Q contains, found %d times in %s: the page of all".formatted(SearchQueries.RARE, size), rare, 300);
+        slowest("Q a window of %d in %s: the page of all".formatted(SearchQueries.WINDOW, size), window, 100);
+    }
+
     /**
      * M: the logging services restarted with their members' memory only ({@code HAZELOG_STORE=memory}: nothing else
      * differs between the modes, so the other services stay up and warm, as they were for F), primed, F measured, then
@@ -223,8 +240,8 @@ public final class Bench {
                 LoadRunner.closedLoop(workload, options.clients(), options.warmup(), options.duration(), operation));
     }
 
-    private void read(Targets targets, String workload, LoadRunner.Operation operation) {
-        record(LoadRunner.closedLoop(
+    private Result read(Targets targets, String workload, LoadRunner.Operation operation) {
+        return record(LoadRunner.closedLoop(
                 workload, G_CLIENTS, shortest(options.warmup(), G_WARMUP), options.duration(), operation));
     }
 
@@ -242,6 +259,15 @@ public final class Bench {
                 hazelog.toMillis() / 1000.0,
                 bare.toMillis() / 1000.0,
                 (double) hazelog.toMillis() / bare.toMillis()));
+    }
+
+    private void slowest(String name, Result result, int targetMillis) {
+        ratios.add(String.format(
+                Locale.ROOT,
+                "| %s: p99 | %.1f ms | < %d ms |",
+                name,
+                result.latency().getValueAtPercentile(99) / 1000.0,
+                targetMillis));
     }
 
     private void tail(String name, Result result, Result floor, String target) {

@@ -29,12 +29,13 @@ record Options(
         Duration warmup,
         Duration duration,
         List<Integer> storedForReads,
+        int storedForSearches,
         int startupRuns,
         Path report,
         boolean wipe,
         String command) {
 
-    static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "M", "S");
+    static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "Q", "M", "S");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -72,6 +73,7 @@ record Options(
                                 .split(","))
                         .map(Integer::valueOf)
                         .toList(),
+                Integer.parseInt(given.getOrDefault("searched", smoke ? "5000" : "1000000")),
                 Integer.parseInt(given.getOrDefault("startup-runs", smoke ? "1" : "3")),
                 given.containsKey("report") ? Path.of(given.get("report")) : null,
                 given.containsKey("wipe"),

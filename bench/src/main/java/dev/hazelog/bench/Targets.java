@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -117,11 +119,12 @@ final class Targets implements AutoCloseable {
 
     /** B: a batch of messages in one request. */
     void postBatch(int size) throws IOException {
-        StringBuilder body = new StringBuilder("[");
-        for (int i = 0; i < size; i++) {
-            body.append(i == 0 ? "" : ",").append(msg(text()));
-        }
-        expect(201, post(options.facade().resolve("/messages"), body.append(']').toString()));
+        postBatch(IntStream.range(0, size).mapToObj(i -> text()).toList());
+    }
+
+    void postBatch(List<String> texts) throws IOException {
+        String body = texts.stream().map(Targets::msg).collect(Collectors.joining(",", "[", "]"));
+        expect(201, post(options.facade().resolve("/messages"), body));
     }
 
     /** A GET on the facade, its answer read to the end; G reads every stored message this way. */
@@ -149,15 +152,20 @@ final class Targets implements AutoCloseable {
     /** G paged: the next page after the last one read, starting over after the last page. */
     void nextPage() throws IOException {
         String after = pageCursor.get();
-        String path = "/messages?limit=" + PAGE + (after == null ? "" : "&after=" + after);
-        String page = http.execute(new HttpGet(options.facade().resolve(path)), response -> {
+        JsonNode next = getJson("/messages?limit=" + PAGE + (after == null ? "" : "&after=" + after))
+                .path("next");
+        pageCursor.set(next.isNull() || next.isMissingNode() ? null : next.asString());
+    }
+
+    /** A GET on the facade that must answer 200, its JSON. */
+    JsonNode getJson(String path) throws IOException {
+        String body = http.execute(new HttpGet(options.facade().resolve(path)), response -> {
             if (response.getCode() != 200) {
                 throw new IOException(path + " answered " + response.getCode());
             }
             return EntityUtils.toString(response.getEntity());
         });
-        JsonNode next = JSON.readTree(page).path("next");
-        pageCursor.set(next.isNull() || next.isMissingNode() ? null : next.asString());
+        return JSON.readTree(body);
     }
 
     /** How many messages the system holds now. */

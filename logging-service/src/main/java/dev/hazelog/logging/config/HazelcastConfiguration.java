@@ -8,13 +8,17 @@ import dev.hazelog.logging.domain.ClusterStatus;
 import dev.hazelog.logging.domain.HeapLimit;
 import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.domain.WriteHorizon;
+import dev.hazelog.logging.hazelcast.ClusterHorizon;
 import dev.hazelog.logging.hazelcast.HazelcastClusterStatus;
 import dev.hazelog.logging.hazelcast.HazelcastMessageStore;
 import dev.hazelog.logging.hazelcast.MemberConfigFactory;
+import dev.hazelog.logging.jdbc.MessageTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +26,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /** The service's own member: it starts before the web server and shuts down (gracefully) with the context. */
 @Configuration(proxyBeanMethods = false)
 class HazelcastConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HazelcastConfiguration.class);
+    /** How often each member publishes how far its writes have settled: a stream's delay is about this. */
+    private static final Duration HORIZON_EVERY = Duration.ofMillis(20);
 
     /** With a database behind it, the map writes through its table and keeps only a working set in memory. */
     @Bean(destroyMethod = "shutdown")
@@ -39,19 +46,38 @@ class HazelcastConfiguration {
         return Hazelcast.newHazelcastInstance(config);
     }
 
+    /** A failed write counts until the database's own limit on a statement has passed, and a second more. */
     @Bean
+    WriteHorizon writeHorizon(HazelcastInstance hazelcast, StoreProperties store) {
+        AcceptanceClock clock = new AcceptanceClock(() -> hazelcast.getCluster().getClusterTime(), Clock.systemUTC());
+        return new WriteHorizon(clock, failedWriteGrace(store), System::nanoTime);
+    }
+
+    /** Where readers in acceptance order stop; a member that left is waited for as long as a failed write. */
+    @Bean(destroyMethod = "close")
+    ClusterHorizon readHorizon(HazelcastInstance hazelcast, WriteHorizon writeHorizon, StoreProperties store) {
+        return new ClusterHorizon(hazelcast, writeHorizon, HORIZON_EVERY, failedWriteGrace(store));
+    }
+
+    private static Duration failedWriteGrace(StoreProperties store) {
+        return MessageTable.statementLimit(store.timeout()).plusSeconds(1);
+    }
+
+    /** Made after the read horizon, which publishes this member's promise before the first write. */
+    @Bean
+    @DependsOn("readHorizon")
     MessageStore messageStore(
             HazelcastInstance hazelcast,
+            WriteHorizon horizon,
             ClusterStatus cluster,
             ClusterProperties properties,
             ObjectProvider<MessageArchive> archive,
             MeterRegistry meters) {
-        AcceptanceClock clock = new AcceptanceClock(() -> hazelcast.getCluster().getClusterTime(), Clock.systemUTC());
         String instanceName = properties.instanceName().isBlank()
                 ? "logging@" + cluster.snapshot().self()
                 : properties.instanceName();
         HeapLimit heapLimit = HeapLimit.ofThisJvm(properties.maxHeapFill());
-        return new HazelcastMessageStore(hazelcast, clock, instanceName, heapLimit, archive.getIfAvailable(), meters);
+        return new HazelcastMessageStore(hazelcast, horizon, instanceName, heapLimit, archive.getIfAvailable(), meters);
     }
 
     /**

@@ -25,11 +25,20 @@ public class AcceptanceClock {
     }
 
     public Instant now(@Nullable Instant notBefore) {
+        long floor = notBefore == null ? Long.MIN_VALUE : ChronoUnit.MICROS.between(Instant.EPOCH, notBefore) + 1;
+        long stamp =
+                lastMicros.accumulateAndGet(Math.max(clusterMicros(), floor), (last, next) -> Math.max(last + 1, next));
+        return Instant.EPOCH.plus(stamp, ChronoUnit.MICROS);
+    }
+
+    /** Every stamp this clock gives from now on is later than what this returns; the clock moves up to the present. */
+    public Instant floor() {
+        return Instant.EPOCH.plus(lastMicros.accumulateAndGet(clusterMicros(), Math::max), ChronoUnit.MICROS);
+    }
+
+    private long clusterMicros() {
         Instant local = localClock.instant();
         long offsetMillis = clusterMillis.getAsLong() - local.toEpochMilli();
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, local) + offsetMillis * 1000;
-        long floor = notBefore == null ? Long.MIN_VALUE : ChronoUnit.MICROS.between(Instant.EPOCH, notBefore) + 1;
-        long stamp = lastMicros.accumulateAndGet(Math.max(micros, floor), (last, next) -> Math.max(last + 1, next));
-        return Instant.EPOCH.plus(stamp, ChronoUnit.MICROS);
+        return ChronoUnit.MICROS.between(Instant.EPOCH, local) + offsetMillis * 1000;
     }
 }

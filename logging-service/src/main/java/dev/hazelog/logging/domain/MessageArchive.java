@@ -34,8 +34,11 @@ public interface MessageArchive extends MessageHistory {
     /** The messages kept under any of the ids; ids not kept are left out. */
     Map<String, StoredMessage> findAll(Collection<String> ids);
 
-    /** Forgets the messages kept under the ids (the benchmark empties the store between its workloads). */
+    /** Forgets the messages kept under the ids. */
     void forgetAll(Collection<String> ids);
+
+    /** How many messages it keeps. */
+    long count();
 
     /** Whether it answers now, for health and readiness. */
     boolean reachable();

@@ -27,6 +27,12 @@ public interface MessageStore extends MessageHistory {
 
     Optional<StoredMessage> find(UUID id);
 
+    /** How many messages the cluster holds: every one it was given and has not forgotten. */
+    long count();
+
+    /** Forgets the messages with these ids, wherever the store keeps them; an unknown id is passed over. */
+    void forget(List<String> ids);
+
     /** @param message what the store holds for the id now; {@code duplicate} when it was there before the call */
     record StoreResult(StoredMessage message, boolean duplicate) {}
 

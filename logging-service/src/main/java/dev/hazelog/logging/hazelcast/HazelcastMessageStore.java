@@ -4,13 +4,14 @@ import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
-import dev.hazelog.logging.domain.AcceptanceClock;
+import com.hazelcast.query.Predicates;
 import dev.hazelog.logging.domain.HeapLimit;
 import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.MessageHistory;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
+import dev.hazelog.logging.domain.WriteHorizon;
 import dev.hazelog.logging.hazelcast.MessageWrites.Outcome;
 import dev.hazelog.shared.concurrent.WriteCombiner;
 import dev.hazelog.shared.wire.MessageSearch;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MessageStore} on the distributed map {@value #MAP_NAME}, keyed by the id's canonical string. It stamps each
- * message with its acceptance time and hands it to {@link MessageWrites}. Without an archive the map is the store and
+ * message with its acceptance time (from the {@link WriteHorizon}, told how each write ends) and hands it to
+ * {@link MessageWrites}. Without an archive the map is the store and
  * reads in acceptance order scan it; with one, reads in order come from the archive's table.
  */
 public class HazelcastMessageStore implements MessageStore, AutoCloseable {
@@ -33,6 +35,9 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
     public static final String MAP_NAME = "messages";
     /** The Compact field that holds the acceptance time; the map keeps a sorted index on it for paging. */
     public static final String ACCEPTED_AT = "acceptedAtMicros";
+    /** How a predicate names an entry's key. */
+    private static final String KEY = "__key";
+
     /** The Compact fields a search filters on. */
     static final String TEXT = "text";
 
@@ -48,16 +53,17 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
     private static final long COMBINED_MAX_CHARS = 1 << 20;
 
     private final IMap<String, StoredMessage> map;
-    private final AcceptanceClock clock;
+    private final WriteHorizon horizon;
     private final String instanceName;
     private final HeapLimit heapLimit;
     private final MessageHistory history;
+    private final @Nullable MessageArchive archive;
     private final MessageWrites writes;
     private final @Nullable WriteCombiner<StoredMessage, Outcome> singles;
 
     public HazelcastMessageStore(
             HazelcastInstance hazelcast,
-            AcceptanceClock clock,
+            WriteHorizon horizon,
             String instanceName,
             HeapLimit heapLimit,
             @Nullable MessageArchive archive,
@@ -73,7 +79,8 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
                         message -> message.text().length(),
                         writes::outcomes);
         this.history = archive != null ? archive : new MapHistory(hazelcast, heapLimit);
-        this.clock = clock;
+        this.archive = archive;
+        this.horizon = horizon;
         this.instanceName = instanceName;
         this.heapLimit = heapLimit;
     }
@@ -84,7 +91,10 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
             return storeAll(List.of(new NewMessage(id, text)), notBefore).getFirst();
         }
         heapLimit.check();
-        return singles.send(candidate(new NewMessage(id, text), notBefore)).orThrow();
+        StoredMessage candidate = candidate(new NewMessage(id, text), notBefore);
+        return settling(List.of(candidate), () -> List.of(singles.send(candidate)))
+                .getFirst()
+                .orThrow();
     }
 
     @Override
@@ -93,11 +103,25 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
         // The clock only moves forward, so the batch keeps its order.
         List<StoredMessage> candidates =
                 messages.stream().map(message -> candidate(message, notBefore)).toList();
-        return writes.outcomes(candidates).stream().map(Outcome::orThrow).toList();
+        return settling(candidates, () -> writes.outcomes(candidates)).stream()
+                .map(Outcome::orThrow)
+                .toList();
     }
 
     private StoredMessage candidate(NewMessage message, @Nullable Instant notBefore) {
-        return new StoredMessage(message.id().toString(), message.text(), clock.now(notBefore), instanceName);
+        return new StoredMessage(message.id().toString(), message.text(), horizon.issue(notBefore), instanceName);
+    }
+
+    /** Writes the candidates and tells the horizon how it ended: a refusal settles as a success does. */
+    private List<Outcome> settling(List<StoredMessage> candidates, Supplier<List<Outcome>> write) {
+        try {
+            List<Outcome> outcomes = write.get();
+            candidates.forEach(candidate -> horizon.settled(candidate.acceptedAt()));
+            return outcomes;
+        } catch (RuntimeException e) {
+            candidates.forEach(candidate -> horizon.failed(candidate.acceptedAt()));
+            throw e;
+        }
     }
 
     @Override
@@ -118,6 +142,31 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
     @Override
     public Optional<StoredMessage> find(UUID id) {
         return Optional.ofNullable(onCluster(() -> map.get(id.toString())));
+    }
+
+    @Override
+    public long count() {
+        return archive != null ? archive.count() : onCluster(map::size);
+    }
+
+    /**
+     * From the archive, then from the map: evicted, not removed, since a removal would have each member delete its
+     * entries' rows again, one statement each. Memory-only, removed.
+     */
+    @Override
+    public void forget(List<String> ids) {
+        if (archive != null) {
+            archive.forgetAll(ids);
+            onCluster(() -> {
+                ids.forEach(map::evict);
+                return null;
+            });
+        } else {
+            onCluster(() -> {
+                map.removeAll(Predicates.in(KEY, ids.toArray(String[]::new)));
+                return null;
+            });
+        }
     }
 
     @Override

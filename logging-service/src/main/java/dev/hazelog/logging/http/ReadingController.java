@@ -1,6 +1,7 @@
 package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.MessageStore;
+import dev.hazelog.logging.domain.ReadHorizon;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.http.JsonStreams;
 import dev.hazelog.shared.http.MessageIds;
@@ -30,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadingController {
 
     private final MessageStore store;
+    private final ReadHorizon horizon;
     private final JsonMapper json;
 
-    ReadingController(MessageStore store, JsonMapper json) {
+    ReadingController(MessageStore store, ReadHorizon horizon, JsonMapper json) {
         this.store = store;
+        this.horizon = horizon;
         this.json = json;
     }
 

@@ -67,6 +67,15 @@ final class MessageDatabase {
         return answer(() -> jdbc.query(sql, ROW, arguments));
     }
 
+    long number(String sql, Object... arguments) {
+        return answer(() -> jdbc.queryForObject(sql, Long.class, arguments));
+    }
+
+    /** A chore's statement: its failure is the chore's alone, and does not make the database count as down. */
+    void execute(String sql) {
+        jdbc.execute(sql);
+    }
+
     /** A statement that changes rows; its failures, a taken key among them, are the caller's to tell apart. */
     int update(String sql, Object... arguments) {
         return jdbc.update(sql, arguments);
@@ -75,7 +84,7 @@ final class MessageDatabase {
     private static JdbcTemplate withTimeout(DataSource dataSource, Duration timeout) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setQueryTimeout(
-                Math.toIntExact(Math.max(1, timeout.multipliedBy(2).toSeconds())));
+                Math.toIntExact(MessageTable.statementLimit(timeout).toSeconds()));
         return template;
     }
 

@@ -43,6 +43,14 @@ public class MessageTable implements MessageArchive {
         this.reads = new OrderedReads(database);
     }
 
+    /**
+     * How long the database itself lets a statement run, in case the connection's own timeout is not heard: twice the
+     * timeout, in whole seconds, at least one. A write the service gave up on may commit until then.
+     */
+    public static Duration statementLimit(Duration timeout) {
+        return Duration.ofSeconds(Math.max(1, timeout.multipliedBy(2).toSeconds()));
+    }
+
     @Override
     public void keep(StoredMessage message) {
         StoredMessage before = keepNew(List.of(message)).get(message.id());
@@ -104,6 +112,19 @@ public class MessageTable implements MessageArchive {
                 ids,
                 (chunk, placeholders) -> database.answer(() ->
                         database.update("DELETE FROM messages WHERE id IN (" + placeholders + ")", chunk.toArray())));
+    }
+
+    /**
+     * Merges the rows waiting in the trigram index's pending list into the index, so that no write has to (see
+     * migration V2).
+     */
+    public void tidySearchIndex() {
+        database.execute("SELECT gin_clean_pending_list('messages_text_trigrams')");
+    }
+
+    @Override
+    public long count() {
+        return database.number("SELECT COUNT(*) FROM messages");
     }
 
     @Override
