@@ -1,4 +1,5 @@
-// The dashboard: polls the facade once a second. Plain DOM, no build step; every text goes in as text, never HTML.
+// The dashboard: polls the facade's status once a second, and follows new messages on its stream. Plain DOM, no build
+// step; every text goes in as text, never HTML.
 "use strict";
 
 const REFRESH_MS = 1000;
@@ -76,22 +77,43 @@ function showWrites(perSecond) {
     `${perSecond.at(-1)} messages/s in the last second, ${total} in the last minute (stored through this facade)`;
 }
 
-function showMessages(list) {
-  fill("messages", list.messages.slice().reverse().map(message => row(
+// The latest messages, newest first: the last LATEST at first, then each new one as the stream brings it.
+const shown = [];
+
+function showMessages(messages) {
+  shown.push(...messages);
+  shown.splice(0, Math.max(0, shown.length - LATEST));
+  fill("messages", shown.slice().reverse().map(message => row(
     [cell(time(message.acceptedAt), "time"), cell(message.msg, "text"), cell(message.storedBy),
      cell(message.id, "id")],
     message.id)));
 }
 
+// The stream goes on after the last message shown; the browser reconnects by itself, after the last one it got.
+async function follow() {
+  try {
+    const latest = await fetch(`messages/latest?limit=${LATEST}`).then(json);
+    shown.length = 0;
+    showMessages(latest.messages);
+  } catch (e) {
+    setTimeout(follow, REFRESH_MS);
+    return;
+  }
+  const after = shown.at(-1)?.id;
+  const stream = new EventSource("messages/stream" + (after ? `?after=${encodeURIComponent(after)}` : ""));
+  stream.addEventListener("message", event => showMessages([JSON.parse(event.data)]));
+  // Too far behind for the facade to keep up with: start again from the latest.
+  stream.addEventListener("overflow", () => {
+    stream.close();
+    follow();
+  });
+}
+
 async function refresh() {
   try {
-    const [status, latest] = await Promise.all([
-      fetch("status").then(json),
-      fetch(`messages/latest?limit=${LATEST}`).then(json),
-    ]);
+    const status = await fetch("status").then(json);
     showStatus(status);
     showWrites(status.writesPerSecond);
-    showMessages(latest);
     document.getElementById("refreshed").textContent = "updated " + new Date().toLocaleTimeString();
   } catch (e) {
     document.getElementById("refreshed").textContent = "facade unreachable or failing: " + e.message;
@@ -122,3 +144,4 @@ async function send(event) {
 
 document.getElementById("send-form").addEventListener("submit", send);
 refresh();
+follow();

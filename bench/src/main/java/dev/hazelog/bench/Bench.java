@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a running Hazelog against its own limits and prints a table: L0 the storage limit (a Hazelcast client),
  * L1 one hop (straight to the logging services), F the product (the facade, both APIs), B batches, G reads with
- * many messages stored, Q searches with many stored, M the product again with the members' memory only (against F with the database), S
+ * many messages stored, Q searches with many stored, T streams of new messages, M the product again with the members' memory only (against F with the database), S
  * start-up against a bare cluster. Start it with {@code ./hazelog bench}.
  */
 public final class Bench {
@@ -23,6 +24,7 @@ public final class Bench {
     private static final int G_CLIENTS = 1;
     private static final Duration B_PHASE = Duration.ofSeconds(5);
     private static final Duration G_WARMUP = Duration.ofSeconds(5);
+    private static final int STREAM_CLIENTS = 100;
 
     private final Options options;
     private final Launcher launcher;
@@ -113,6 +115,9 @@ public final class Bench {
             if (options.runs("Q")) {
                 searches(targets);
             }
+            if (options.runs("T")) {
+                streams(targets, f);
+            }
         }
         if (options.runs("M")) {
             memoryOnly(f);
@@ -200,6 +205,39 @@ public final class Bench {
         targets.clear();
         slowest("Q contains, found %d times in %s: the page of all".formatted(SearchQueries.RARE, size), rare, 300);
         slowest("Q a window of %d in %s: the page of all".formatted(SearchQueries.WINDOW, size), window, 100);
+    }
+
+    /**
+     * T: how long a message takes from its acceptance to a stream's client while writes run at half of F json's rate,
+     * and what 100 connected clients cost the writes: F json without them, then with them.
+     */
+    private void streams(Targets targets, @Nullable Result f) throws IOException {
+        Result full = f != null ? f : writes(targets, "F json", targets::postMessage);
+        try (StreamClients one = new StreamClients(options.facade(), 1, true)) {
+            Workload halfRate = (warmup, duration) -> LoadRunner.fixedRate(
+                    "T F json, 1 stream",
+                    full.opsPerSecond() / 2,
+                    options.clients(),
+                    warmup,
+                    duration,
+                    targets::postMessage);
+            halfRate.run(options.warmup(), Duration.ZERO);
+            one.delaysSinceLastCall();
+            record(halfRate.run(Duration.ZERO, options.duration()));
+            Histogram delays = one.delaysSinceLastCall();
+            targets.clear();
+            ratios.add(String.format(
+                    Locale.ROOT,
+                    "| T a message from its acceptance to a stream's client, writes at half F json's rate: p50 / p99 |"
+                            + " %.1f / %.1f ms | p99 < 200 ms |",
+                    delays.getValueAtPercentile(50) / 1000.0,
+                    delays.getValueAtPercentile(99) / 1000.0));
+        }
+        Result alone = writes(targets, "T F json, no streams", targets::postMessage);
+        try (StreamClients hundred = new StreamClients(options.facade(), STREAM_CLIENTS, false)) {
+            Result followed = writes(targets, "T F json, %d streams".formatted(STREAM_CLIENTS), targets::postMessage);
+            ratio("T F json with %d streams / without".formatted(STREAM_CLIENTS), followed, alone, ">= 90 %");
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ record Options(
         boolean wipe,
         String command) {
 
-    static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "Q", "M", "S");
+    static final List<String> ALL_WORKLOADS = List.of("L0", "L1", "F", "B", "G", "Q", "T", "M", "S");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();

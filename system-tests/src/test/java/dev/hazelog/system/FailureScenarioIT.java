@@ -8,6 +8,7 @@ import dev.hazelog.shared.testing.HttpProbe.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The original system's failure test, on real processes and real signals: messages spread over the logging
- * services survive a SIGKILL, a restart and a SIGTERM, and the facade keeps taking new ones throughout.
+ * services survive a SIGKILL, a restart and a SIGTERM, and the facade keeps taking new ones throughout. A client
+ * follows the stream of new messages all along, and gets each of them once, in acceptance order.
  */
 @ExtendWith(RunningSystem.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,6 +34,9 @@ class FailureScenarioIT {
     private final List<String> acknowledged = new ArrayList<>();
     private Launcher launcher;
     private HttpProbe facade;
+    private EventStream stream;
+    /** The message the stream goes on from. */
+    private String streamStart;
 
     @BeforeEach
     void connect(Launcher launcher) {
@@ -39,9 +44,21 @@ class FailureScenarioIT {
         this.facade = launcher.http("facade");
     }
 
+    @AfterAll
+    void hangUp() {
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
     @Test
     @Order(1)
     void tenMessagesSpreadOverTheLoggingServicesAreAllReturned() {
+        streamStart = facade.postJson("/messages", "{\"msg\": \"the stream starts after this\"}")
+                .json()
+                .path("id")
+                .asString();
+        stream = new EventStream(launcher.url("facade") + "/messages/stream?after=" + streamStart);
         List<JsonNode> answers = OriginalScenario.sendTenMessages(facade);
         answers.forEach(answer -> acknowledged.add(answer.path("id").asString()));
 
@@ -101,6 +118,16 @@ class FailureScenarioIT {
 
         awaitClusterSize("logging-3", 3);
         assertEveryAcknowledgedMessageListedOnce(launcher.http("logging-3"));
+        stream.awaitIds(acknowledged, NOTICED_WITHIN);
+        assertThat(stream.ids())
+                .as("the stream through a SIGKILL, a restart and a SIGTERM")
+                .doesNotHaveDuplicates()
+                .isEqualTo(facade.get("/messages?limit=1000&after=" + streamStart)
+                        .json()
+                        .path("messages")
+                        .valueStream()
+                        .map(message -> message.path("id").asString())
+                        .toList());
     }
 
     private void postMessages(int count, String label) {

@@ -88,19 +88,34 @@ class LoggingServiceClient implements LoggingGateway {
 
     @Override
     public MessagePage page(URI instance, @Nullable UUID after, int limit, MessageSearch search) {
-        // Values go in as URI variables, which are encoded whole: a + or & in a searched text stays itself.
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, @Nullable Object> values = new LinkedHashMap<>();
         values.put("limit", limit);
         values.put("after", after);
         values.put(SearchParameters.CONTAINS, search.contains());
         values.put(SearchParameters.SINCE, search.since());
         values.put(SearchParameters.UNTIL, search.until());
         values.put(SearchParameters.STORED_BY, search.storedBy());
+        return ServiceCalls.call(instance, http.get().uri(messagesQuery(instance, values)), MessagePage.class);
+    }
+
+    @Override
+    public MessagePage settledPage(URI instance, @Nullable UUID after, int limit) {
+        Map<String, @Nullable Object> values = new LinkedHashMap<>();
+        values.put("limit", limit);
+        values.put("after", after);
+        values.put("settled", true);
+        return ServiceCalls.call(instance, http.get().uri(messagesQuery(instance, values)), MessagePage.class);
+    }
+
+    /**
+     * {@code /messages} with the values given (those left null out) as URI variables, which are encoded whole: a + or
+     * & in a searched text stays itself.
+     */
+    private static URI messagesQuery(URI instance, Map<String, @Nullable Object> values) {
         values.values().removeIf(Objects::isNull);
         UriComponentsBuilder query = UriComponentsBuilder.fromUri(instance.resolve("/messages"));
         values.keySet().forEach(name -> query.queryParam(name, "{" + name + "}"));
-        URI uri = query.encode().buildAndExpand(values).toUri();
-        return ServiceCalls.call(instance, http.get().uri(uri), MessagePage.class);
+        return query.encode().buildAndExpand(values).toUri();
     }
 
     @Override

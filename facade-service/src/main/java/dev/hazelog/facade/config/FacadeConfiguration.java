@@ -3,6 +3,7 @@ package dev.hazelog.facade.config;
 import dev.hazelog.facade.domain.Failover;
 import dev.hazelog.facade.domain.InstanceDirectory;
 import dev.hazelog.facade.domain.InstanceSource;
+import dev.hazelog.facade.domain.LiveLog;
 import dev.hazelog.facade.domain.LoggingGateway;
 import dev.hazelog.facade.domain.MessageReader;
 import dev.hazelog.facade.domain.MessageWriter;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class FacadeConfiguration {
@@ -114,6 +116,17 @@ class FacadeConfiguration {
     MessageReader messageReader(
             InstanceDirectory directory, LoggingGateway logging, MessagesGateway messages, Failover failover) {
         return new MessageReader(directory, logging, messages, failover);
+    }
+
+    /** Each message becomes its Server-Sent Event once, as the live log keeps it: whole, with its blank line. */
+    @Bean
+    LiveLog liveLog(MessageReader reader, StreamProperties stream, JsonMapper json) {
+        return new LiveLog(
+                reader,
+                message -> "event:message\nid:" + message.id() + "\ndata:" + json.writeValueAsString(message) + "\n\n",
+                stream.buffer(),
+                stream.bufferSize().toBytes(),
+                stream.every());
     }
 
     @Bean

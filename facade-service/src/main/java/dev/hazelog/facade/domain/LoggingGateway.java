@@ -31,6 +31,12 @@ public interface LoggingGateway {
     /** A page of the messages the search wants, after the cursor {@code after} (or from the first). */
     MessagePage page(URI instance, @Nullable UUID after, int limit, MessageSearch search);
 
+    /**
+     * A page of the messages after {@code after} (or from the first) that stops where every logging service's writes
+     * have settled: a message that shows up later is never before its end.
+     */
+    MessagePage settledPage(URI instance, @Nullable UUID after, int limit);
+
     Optional<MessageView> find(URI instance, UUID id);
 
     /** The last {@code limit} messages, in acceptance order. */

@@ -46,6 +46,12 @@ public class MessageReader {
                 .answer();
     }
 
+    /** See {@link LoggingGateway#settledPage}: how a stream follows the log. */
+    public MessagePage settledPage(@Nullable UUID after, int limit) {
+        return failover.hedged(directory.ordered(), instance -> logging.settledPage(instance, after, limit))
+                .answer();
+    }
+
     /** The last {@code limit} messages, in acceptance order. */
     public List<MessageView> latest(int limit) {
         return failover.hedged(directory.ordered(), instance -> logging.latest(instance, limit))

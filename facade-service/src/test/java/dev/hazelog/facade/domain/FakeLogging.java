@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** Logging services that store in one shared list, like the cluster; instances in {@code down} do not answer. */
 final class FakeLogging implements LoggingGateway {
-    final List<MessageView> stored = new ArrayList<>();
+    /** Written by tests and read by the live log's own thread at once. */
+    final List<MessageView> stored = new CopyOnWriteArrayList<>();
+
     final Set<URI> down = new HashSet<>();
     final List<UUID> idsSent = new ArrayList<>();
     final List<URI> called = new ArrayList<>();
@@ -69,6 +72,21 @@ final class FakeLogging implements LoggingGateway {
         List<MessageView> page = stored.subList(from, Math.min(stored.size(), from + limit));
         return new MessagePage(
                 List.copyOf(page), from + limit < stored.size() ? page.getLast().id() : null);
+    }
+
+    /** Everything here is settled: the list holds a message once it is stored. */
+    @Override
+    public MessagePage settledPage(URI instance, UUID after, int limit) {
+        available(instance);
+        List<MessageView> all = List.copyOf(stored);
+        MessageView cursor = after == null
+                ? null
+                : find(instance, after)
+                        .orElseThrow(
+                                () -> new RefusedException(400, "Unknown cursor", "No message has the id " + after));
+        List<MessageView> following = cursor == null ? all : all.subList(all.indexOf(cursor) + 1, all.size());
+        List<MessageView> page = List.copyOf(following.subList(0, Math.min(limit, following.size())));
+        return new MessagePage(page, following.size() > limit ? page.getLast().id() : null);
     }
 
     @Override

@@ -1,0 +1,159 @@
+package dev.hazelog.facade.http;
+
+import dev.hazelog.facade.config.StreamProperties;
+import dev.hazelog.facade.domain.FellBehindException;
+import dev.hazelog.facade.domain.LiveLog;
+import dev.hazelog.shared.http.MessageIds;
+import dev.hazelog.shared.http.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /messages/stream}: every new message as it is stored, as Server-Sent Events, in acceptance order. Each
+ * event's id is the message's, so a client that reconnects with {@code Last-Event-ID} (browsers do) goes on after the
+ * last one it got, with nothing missed or repeated.
+ */
+@RestController
+class StreamController {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamController.class);
+    /** How long a browser waits before it reconnects after the stream broke (its own default is about 3 s). */
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
+    private final LiveLog live;
+    private final StreamProperties properties;
+
+    StreamController(LiveLog live, StreamProperties properties) {
+        this.live = live;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "New messages as they are stored: Server-Sent Events (text/event-stream)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "One event per message (event: message, id: the message's id, data: the message as JSON),"
+                    + " a comment every 15 s while none comes; an event named overflow, then the end, for a client"
+                    + " that fell further behind than the facade keeps",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+    @ApiResponse(responseCode = "400", description = "Last-Event-ID or after is not the id of a stored message")
+    @ReadProblems
+    @GetMapping(path = "/messages/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(
+            @Parameter(description = "Go on after this message (what a reconnecting EventSource sends)")
+                    @RequestHeader(name = "Last-Event-ID", required = false)
+                    @Nullable
+                    String lastEventId,
+            @Parameter(description = "The same as a query parameter; without either, from the next new message")
+                    @RequestParam(name = "after", required = false)
+                    @Nullable
+                    String after) {
+        UUID from = lastEventId != null ? MessageIds.parse("Last-Event-ID", lastEventId) : Paging.after(after);
+        LiveLog.Follower follower = live.follow(from);
+        SseEmitter events = new SseEmitter(0L); // no time limit: a stream lasts as long as its client
+        Thread.ofVirtual().name("stream").start(() -> send(follower, events));
+        return events;
+    }
+
+    /** Until the client goes: a failed send is how its leaving shows. */
+    private void send(LiveLog.Follower follower, SseEmitter events) {
+        try (follower) {
+            // At once, so the client has the answer's headers without waiting for the first message.
+            events.send(SseEmitter.event().comment("stream open").reconnectTime(RECONNECT_AFTER.toMillis()));
+            long lastSent = System.nanoTime();
+            while (true) {
+                List<LiveLog.Rendered> messages = follower.next(properties.heartbeat());
+                if (!messages.isEmpty()) {
+                    events.send(new Frames(messages));
+                    lastSent = System.nanoTime();
+                } else if (System.nanoTime() - lastSent
+                        >= properties.heartbeat().toNanos()) {
+                    events.send(SseEmitter.event().comment("heartbeat"));
+                    lastSent = System.nanoTime();
+                }
+            }
+        } catch (FellBehindException e) {
+            overflow(events, e);
+        } catch (IOException | IllegalStateException e) {
+            log.debug("Stream closed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            events.complete();
+        }
+    }
+
+    /**
+     * Messages already written as events (once each, by the live log), sent in one write and one flush: a hundred
+     * streams do not each turn every message into JSON again.
+     */
+    private record Frames(List<LiveLog.Rendered> messages) implements SseEmitter.SseEventBuilder {
+
+        private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+        @Override
+        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
+            StringBuilder text = new StringBuilder();
+            messages.forEach(message -> text.append(message.text()));
+            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT));
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder id(String id) {
+            throw new UnsupportedOperationException("written already");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder name(String eventName) {
+            throw new UnsupportedOperationException("written already");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
+            throw new UnsupportedOperationException("written already");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder comment(String comment) {
+            throw new UnsupportedOperationException("written already");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object) {
+            throw new UnsupportedOperationException("written already");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object, @Nullable MediaType mediaType) {
+            throw new UnsupportedOperationException("written already");
+        }
+    }
+
+    private static void overflow(SseEmitter events, FellBehindException e) {
+        try {
+            events.send(SseEmitter.event()
+                    .name("overflow")
+                    .data(Map.of("title", "Too far behind", "detail", e.getMessage()), MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            log.debug("Client gone before it was told it fell behind: {}", gone.toString());
+        }
+    }
+}
