@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.hazelog.shared.testing.HttpProbe;
 import dev.hazelog.shared.testing.HttpProbe.Answer;
 import dev.hazelog.shared.testing.PrivatePostgres;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -68,9 +69,16 @@ class PostgresSystemIT {
         } finally {
             postgres.start();
         }
+        // A write answered 503 while the database comes back may still have been stored: the retries carry one
+        // Idempotency-Key, so they store the message once, as a client that retries should.
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(launcher.http("facade")
-                                .postJson("/messages", "{\"msg\": \"back\"}")
+                                .post(
+                                        "/messages",
+                                        "application/json",
+                                        BodyPublishers.ofString("{\"msg\": \"back\"}"),
+                                        "Idempotency-Key",
+                                        "back-after-the-restart")
                                 .status())
                         .isEqualTo(201));
         assertThat(launcher.http("facade").messageIds()).hasSize(11).startsWith(stored.toArray(String[]::new));
