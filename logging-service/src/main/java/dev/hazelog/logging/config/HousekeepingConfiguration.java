@@ -36,9 +36,8 @@ class HousekeepingConfiguration {
             MeterRegistry meters) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("housekeeping").daemon().factory());
-        table.ifAvailable(database -> everyOnOldest(chores, hazelcast, TIDY_EVERY, "tidy the search index", () -> {
-            database.tidySearchIndex();
-        }));
+        table.ifAvailable(database ->
+                everyOnOldest(chores, hazelcast, TIDY_EVERY, "tidy the search index", database::tidySearchIndex));
         if (retention.maxAge() != null || retention.maxMessages() != null) {
             Retention trimming =
                     new Retention(store, retention.maxAge(), retention.maxMessages(), Clock.systemUTC(), meters);

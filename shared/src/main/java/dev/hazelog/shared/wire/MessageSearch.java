@@ -18,8 +18,4 @@ public record MessageSearch(
         @Nullable String storedBy) {
 
     public static final MessageSearch EVERY_MESSAGE = new MessageSearch(null, null, null, null);
-
-    public boolean narrows() {
-        return !equals(EVERY_MESSAGE);
-    }
 }
