@@ -2,6 +2,7 @@ package dev.hazelog.logging.http;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.DatabaseUnavailableException;
+import dev.hazelog.logging.domain.SearchTooBroadException;
 import dev.hazelog.logging.domain.StorageFullException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.UnknownCursorException;
@@ -27,6 +28,12 @@ class StorageProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknownCursor(UnknownCursorException e) {
         return ProblemHandler.problem(HttpStatus.BAD_REQUEST, "Unknown cursor", e.getMessage());
+    }
+
+    /** A 4xx, so that the facade passes it on rather than asking the other logging services to read as much. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooBroad(SearchTooBroadException e) {
+        return ProblemHandler.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Search too broad", e.getMessage());
     }
 
     @ExceptionHandler

@@ -73,7 +73,11 @@ final class OrderedReads implements MessageHistory {
                             .orElseThrow(() -> new UnknownCursorException(after));
             conditions = conditions.following(cursor);
         }
-        List<StoredMessage> found = inOrder(conditions, limit + 1);
+        // A substring or an instance name may take reading far (MessageDatabase.searched); a window of time is the
+        // index's own order.
+        List<StoredMessage> found = search.contains() == null && search.storedBy() == null
+                ? inOrder(conditions, limit + 1)
+                : database.searched(select(conditions), values(conditions, limit + 1));
         return new Page(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
     }
 
@@ -86,10 +90,17 @@ final class OrderedReads implements MessageHistory {
 
     /** The first {@code limit} messages in acceptance order that meet the conditions. */
     private List<StoredMessage> inOrder(Conditions conditions, int limit) {
+        return database.messages(select(conditions), values(conditions, limit));
+    }
+
+    private static String select(Conditions conditions) {
+        return "SELECT " + COLUMNS + " FROM messages" + conditions.where() + IN_ORDER + " LIMIT ?";
+    }
+
+    private static Object[] values(Conditions conditions, int limit) {
         List<Object> values = new ArrayList<>(conditions.values());
         values.add(limit);
-        return database.messages(
-                "SELECT " + COLUMNS + " FROM messages" + conditions.where() + IN_ORDER + " LIMIT ?", values.toArray());
+        return values.toArray();
     }
 
     /**

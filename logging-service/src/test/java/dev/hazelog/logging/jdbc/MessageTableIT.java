@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
+import dev.hazelog.logging.domain.SearchTooBroadException;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.testing.PrivatePostgres;
 import dev.hazelog.shared.wire.MessageSearch;
@@ -102,6 +103,33 @@ class MessageTableIT {
         assertThat(rest.messages()).extracting(StoredMessage::text).containsExactly("b");
         assertThat(rest.more()).isFalse();
         assertThat(table.latest(2)).extracting(StoredMessage::text).containsExactly("a", "b");
+    }
+
+    /**
+     * 600 messages of 48 KB, 29 MB of text that PostgreSQL keeps compressed outside the table's few pages: the planner,
+     * which counts no cost for reading them, would read them all for any substring (about 300 ms here). The table's
+     * timeout is 200 ms, so a search may take 100.
+     */
+    @Test
+    void aSearchUsesTheIndexAmongLongMessagesAndOneNoIndexServesIsCutShortLeavingTheDatabaseUp() {
+        new JdbcTemplate(database).update("""
+                INSERT INTO messages (id, message_text, accepted_at_micros, stored_by)
+                SELECT gen_random_uuid()::text, repeat('lorem ipsum ', 4000), i, 'logging-1'
+                FROM generate_series(1, 600) AS i""");
+        StoredMessage needle = message(UUID.randomUUID().toString(), "a needle\nin the haystack", 5000);
+        table.keep(needle);
+        MessageTable impatient = new MessageTable(database, Duration.ofMillis(200), "test");
+
+        assertThat(impatient.page(null, 10, search("NEEDLE\nin the")).messages())
+                .containsExactly(needle);
+        assertThatThrownBy(() -> impatient.page(null, 10, search("zq")))
+                .isInstanceOf(SearchTooBroadException.class)
+                .hasMessageContaining("100 ms");
+        assertThat(impatient.count()).as("the database, still counted as up").isEqualTo(601);
+    }
+
+    private static MessageSearch search(String contains) {
+        return new MessageSearch(contains, null, null, null);
     }
 
     @Test
