@@ -38,10 +38,6 @@ final class Launcher implements AutoCloseable {
     /** How the start-up times printed name this system: the settings it was given. */
     private final String settings;
 
-    Launcher() {
-        this(Map.of());
-    }
-
     /** @param settings more environment for ./hazelog and the services, e.g. HAZELOG_CLUSTER_BACKUP_COUNT */
     Launcher(Map<String, String> settings) {
         try {

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A search through the facade, on the system ./hazelog starts: the database's trigram and time indexes behind it.
- * The logging services' own tests run the same contract on the map alone.
+ * {@link MemoryOnlyIT} runs the same contract on a system without the database, the logging services' own tests on
+ * the map alone and on the database behind it.
  */
 @ExtendWith(RunningSystem.class)
 class SearchIT implements SearchContract {
@@ -31,9 +32,13 @@ class SearchIT implements SearchContract {
         return facade;
     }
 
-    /** One message after another through the facade, which picks the logging service and orders their stamps. */
     @Override
     public List<Stored> store(List<String> texts) {
+        return storeThrough(facade, texts);
+    }
+
+    /** One message after another through the facade, which picks the logging service and orders their stamps. */
+    static List<Stored> storeThrough(HttpProbe facade, List<String> texts) {
         return texts.stream()
                 .map(text -> {
                     String body = JsonNodeFactory.instance

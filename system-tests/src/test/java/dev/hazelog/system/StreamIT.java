@@ -83,6 +83,23 @@ class StreamIT {
         }
     }
 
+    /** The shared system's heartbeat is 2 s ({@link RunningSystem#HEARTBEAT}); the default is 15. */
+    @Test
+    void aSilentStreamSendsAHeartbeatCommentAfterTheHeartbeatAndNotBefore() {
+        try (EventStream stream = new EventStream(launcher.url("facade") + "/messages/stream")) {
+            await().atMost(ARRIVES_WITHIN).until(() -> stream.comments().contains("stream open"));
+            Duration half = RunningSystem.HEARTBEAT.dividedBy(2);
+            await().during(half)
+                    .atMost(RunningSystem.HEARTBEAT)
+                    .until(() -> !stream.comments().contains("heartbeat"));
+            await().atMost(RunningSystem.HEARTBEAT.multipliedBy(3))
+                    .until(() -> stream.comments().contains("heartbeat"));
+
+            assertThat(stream.events()).as("events on a log nobody writes to").isEmpty();
+            assertThat(stream.ended()).isFalse();
+        }
+    }
+
     @Test
     void aPlaceToGoOnFromThatIsNoStoredMessageIsAProblem() {
         RawHttp raw = new RawHttp(launcher.url("facade"));
