@@ -370,6 +370,8 @@ class ApiIT {
                 post("/send_to_logging_service", "text/plain", "hello", 415),
                 post("/send_to_logging_service", null, "{\"msg\": \"hello\"}", 415),
                 post("/messages", "application/json", "{\"msg\": \"\\udc00\"}", 400),
+                post("/messages", "application/json", "{\"msg\": \"a\\u0000b\"}", 400),
+                post("/messages", "text/plain", "a\0b", 400),
                 post("/messages", "application/json", "[{\"msg\": \"fine\"}, {\"msg\": 42}]", 400),
                 post("/messages", "application/json", "[{\"msg\": \"fine\"}, \"bare text\"]", 400),
                 post("/messages", "application/json", "[]", 400),

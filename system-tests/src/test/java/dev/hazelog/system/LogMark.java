@@ -1,5 +1,7 @@
 package dev.hazelog.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hazelog.shared.testing.HttpProbe;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +31,10 @@ final class LogMark {
     void forEachSince(Consumer<JsonNode> action) {
         String after = lastId;
         do {
-            JsonNode page = facade.get("/messages?limit=1000" + (after == null ? "" : "&after=" + after))
-                    .json();
+            HttpProbe.Answer answer = facade.get("/messages?limit=1000" + (after == null ? "" : "&after=" + after));
+            // A refused page names no next one: read on regardless, this would start again from the first for ever.
+            assertThat(answer.status()).as("a page of the log: %s", answer).isEqualTo(200);
+            JsonNode page = answer.json();
             page.path("messages").forEach(action);
             after = page.path("next").isNull() ? null : page.path("next").asString();
         } while (after != null);

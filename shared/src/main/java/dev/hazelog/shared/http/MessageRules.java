@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What makes a message acceptable: present, not blank, well-formed Unicode and at most {@code maxSize} bytes of
- * UTF-8; and a batch: at most {@code maxBatch} messages. The facade and the logging services check the same rules, so a message the facade accepts is one every
+ * What makes a message acceptable: present, not blank, well-formed Unicode without the NUL character and at most
+ * {@code maxSize} bytes of UTF-8; and a batch: at most {@code maxBatch} messages. The facade and the logging services check the same rules, so a message the facade accepts is one every
  * logging service accepts.
  */
 @ConfigurationProperties("hazelog.message")
@@ -50,6 +50,10 @@ public record MessageRules(
         if (!isWellFormed(text)) {
             throw ProblemException.badRequest(
                     "Malformed text", "The message contains a lone UTF-16 surrogate, which is not Unicode text.");
+        }
+        if (text.indexOf('\0') >= 0) {
+            // PostgreSQL's text cannot hold it, and a log line has no use for it: refused in both modes alike.
+            throw ProblemException.badRequest("Malformed text", "The message contains the NUL character (U+0000).");
         }
         long bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxSize.toBytes()) {

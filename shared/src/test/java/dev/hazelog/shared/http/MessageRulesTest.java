@@ -51,6 +51,14 @@ class MessageRulesTest {
                 .hasMessageContaining("surrogate");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\0", "a\0b", "end\0"})
+    void rejectsTheNulCharacter(String text) {
+        assertThatThrownBy(() -> rules.check(text))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("NUL");
+    }
+
     @Test
     void refusesANonPositiveLimit() {
         assertThatThrownBy(() -> new MessageRules(DataSize.ofBytes(0), 3)).hasMessageContaining("max-size");
