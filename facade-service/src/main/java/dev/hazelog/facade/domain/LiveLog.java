@@ -3,10 +3,7 @@ package dev.hazelog.facade.domain;
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,14 +28,10 @@ public class LiveLog {
 
     private final MessageReader reader;
     private final Function<MessageView, String> render;
-    private final int capacity;
-    private final long capacityChars;
     private final Duration every;
 
     // Guarded by this.
-    private final ArrayDeque<Rendered> recent = new ArrayDeque<>();
-    private long recentChars;
-    private long firstNumber;
+    private final RecentMessages recent;
     private int followers;
     private boolean reading;
     /** Where the reader started: the messages after it are all kept from {@link #startNumber} on, or were. */
@@ -60,8 +53,7 @@ public class LiveLog {
             Duration every) {
         this.reader = reader;
         this.render = render;
-        this.capacity = capacity;
-        this.capacityChars = capacityChars;
+        this.recent = new RecentMessages(capacity, capacityChars);
         this.every = every;
     }
 
@@ -79,11 +71,11 @@ public class LiveLog {
                 reading = true;
                 Thread.ofVirtual().name("live-log").start(this::read);
             }
-            follower = new Follower(after, end());
+            follower = new Follower(this, after, recent.end());
         }
         if (after != null) {
             try {
-                follower.pending.addAll(follower.catchUp());
+                follower.catchUpFirst();
             } catch (RuntimeException e) {
                 follower.close();
                 throw e;
@@ -101,7 +93,7 @@ public class LiveLog {
                     cursor = latest();
                     synchronized (this) {
                         start = cursor;
-                        startNumber = end();
+                        startNumber = recent.end();
                     }
                     started = true;
                 }
@@ -134,9 +126,7 @@ public class LiveLog {
     private synchronized boolean stillFollowed() {
         if (followers == 0) {
             reading = false;
-            firstNumber = end();
             recent.clear();
-            recentChars = 0;
             start = null;
         }
         return reading;
@@ -145,19 +135,12 @@ public class LiveLog {
     private void keep(List<MessageView> messages) {
         List<Rendered> rendered = rendered(messages);
         synchronized (this) {
-            for (Rendered message : rendered) {
-                recent.addLast(message);
-                recentChars += message.text().length();
-            }
-            while (recent.size() > capacity || recentChars > capacityChars) {
-                recentChars -= recent.removeFirst().text().length();
-                firstNumber++;
-            }
+            recent.add(rendered);
             notifyAll();
         }
     }
 
-    private List<Rendered> rendered(List<MessageView> messages) {
+    List<Rendered> rendered(List<MessageView> messages) {
         return messages.stream()
                 .map(message -> new Rendered(message, render.apply(message)))
                 .toList();
@@ -174,94 +157,41 @@ public class LiveLog {
         }
     }
 
-    private long end() {
-        return firstNumber + recent.size();
+    /** A page of the log itself after this message, up to where every write has settled. */
+    MessagePage settledPage(@Nullable UUID after) {
+        return reader.settledPage(after, PAGE);
     }
 
-    /** The number of the kept message with this id, or -1. */
-    private long numberOf(UUID id) {
-        long number = firstNumber;
-        for (Rendered kept : recent) {
-            if (kept.message().id().equals(id.toString())) {
-                return number;
-            }
-            number++;
+    /** Where a follower that read the log itself up to this message goes on among the kept ones; -1 if it cannot yet. */
+    synchronized long keptAfter(UUID last) {
+        if (last.equals(start)) {
+            return startNumber;
         }
-        return -1;
+        long number = recent.numberOf(last);
+        return number < 0 ? -1 : number + 1;
     }
 
-    /** One stream's place in the log. */
-    public final class Follower implements AutoCloseable {
-
-        /** The last message read from the log itself, while catching up to the kept ones; null once there. */
-        private @Nullable UUID cursor;
-        /** The number of the next kept message to hand out, once caught up. */
-        private long next;
-
-        private final List<Rendered> pending = new ArrayList<>();
-
-        private Follower(@Nullable UUID cursor, long next) {
-            this.cursor = cursor;
-            this.next = next;
+    /**
+     * Up to a page of the kept messages from the one numbered {@code from} on, waiting up to {@code wait} for one.
+     *
+     * @throws FellBehindException when that message is no longer kept
+     */
+    synchronized List<Rendered> kept(long from, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (from >= recent.end() && deadline - System.nanoTime() > 0) {
+            TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
         }
-
-        /**
-         * The next messages in acceptance order, waiting up to {@code wait} for one; empty when none came.
-         *
-         * @throws FellBehindException when the messages it had yet to hand out are no longer kept
-         */
-        public List<Rendered> next(Duration wait) throws InterruptedException {
-            if (!pending.isEmpty()) {
-                List<Rendered> first = List.copyOf(pending);
-                pending.clear();
-                return first;
-            }
-            if (cursor != null) {
-                List<Rendered> read = catchUp();
-                if (read.isEmpty() && cursor != null) {
-                    Thread.sleep(every);
-                }
-                return read;
-            }
-            synchronized (LiveLog.this) {
-                long deadline = System.nanoTime() + wait.toNanos();
-                while (next >= end() && deadline - System.nanoTime() > 0) {
-                    TimeUnit.NANOSECONDS.timedWait(LiveLog.this, deadline - System.nanoTime());
-                }
-                if (next < firstNumber) {
-                    throw new FellBehindException(firstNumber - next);
-                }
-                List<Rendered> taken = new ArrayList<>();
-                recent.stream().skip(next - firstNumber).limit(PAGE).forEach(taken::add);
-                next += taken.size();
-                return taken;
-            }
+        if (from < recent.first()) {
+            throw new FellBehindException(recent.first() - from);
         }
+        return recent.from(from, PAGE);
+    }
 
-        /** A page from the log after the cursor; once the cursor is among the kept messages, on from there. */
-        private List<Rendered> catchUp() {
-            MessagePage page = reader.settledPage(cursor, PAGE);
-            if (!page.messages().isEmpty()) {
-                cursor = UUID.fromString(page.messages().getLast().id());
-            }
-            synchronized (LiveLog.this) {
-                UUID last = Objects.requireNonNull(cursor);
-                if (last.equals(start)) {
-                    next = startNumber;
-                    cursor = null;
-                } else if (numberOf(last) >= 0) {
-                    next = numberOf(last) + 1;
-                    cursor = null;
-                }
-            }
-            return rendered(page.messages());
-        }
+    Duration every() {
+        return every;
+    }
 
-        @Override
-        public void close() {
-            synchronized (LiveLog.this) {
-                followers--;
-            }
-        }
+    synchronized void unfollow() {
+        followers--;
     }
 }

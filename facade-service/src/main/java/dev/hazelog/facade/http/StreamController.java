@@ -2,6 +2,7 @@ package dev.hazelog.facade.http;
 
 import dev.hazelog.facade.config.StreamProperties;
 import dev.hazelog.facade.domain.FellBehindException;
+import dev.hazelog.facade.domain.Follower;
 import dev.hazelog.facade.domain.LiveLog;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.Paging;
@@ -67,14 +68,14 @@ class StreamController {
                     @Nullable
                     String after) {
         UUID from = lastEventId != null ? MessageIds.parse("Last-Event-ID", lastEventId) : Paging.after(after);
-        LiveLog.Follower follower = live.follow(from);
+        Follower follower = live.follow(from);
         SseEmitter events = new SseEmitter(0L); // no time limit: a stream lasts as long as its client
         Thread.ofVirtual().name("stream").start(() -> send(follower, events));
         return events;
     }
 
     /** Until the client goes: a failed send is how its leaving shows. */
-    private void send(LiveLog.Follower follower, SseEmitter events) {
+    private void send(Follower follower, SseEmitter events) {
         try (follower) {
             // At once, so the client has the answer's headers without waiting for the first message.
             events.send(SseEmitter.event().comment("stream open").reconnectTime(RECONNECT_AFTER.toMillis()));

@@ -22,7 +22,7 @@ class LiveLogTest {
     @Test
     void aNewFollowerGetsTheMessagesStoredAfterItCameInOrderAndNothingBefore() throws InterruptedException {
         fixture.writer.send("before", null);
-        try (LiveLog.Follower follower = live.follow(null)) {
+        try (Follower follower = live.follow(null)) {
             awaitReading(follower);
             for (int i = 0; i < 3; i++) {
                 fixture.writer.send("after " + i, null);
@@ -40,8 +40,8 @@ class LiveLogTest {
         for (int i = 0; i < 8; i++) {
             ids.add(fixture.writer.send("m" + i, null).id());
         }
-        try (LiveLog.Follower watching = live.follow(null);
-                LiveLog.Follower back = live.follow(ids.get(2))) {
+        try (Follower watching = live.follow(null);
+                Follower back = live.follow(ids.get(2))) {
             awaitReading(watching);
             fixture.writer.send("m8", null);
             fixture.writer.send("m9", null);
@@ -54,8 +54,8 @@ class LiveLogTest {
 
     @Test
     void aFollowerFurtherBehindThanTheKeptMessagesIsToldSo() throws InterruptedException {
-        try (LiveLog.Follower slow = live.follow(null);
-                LiveLog.Follower reading = live.follow(null)) {
+        try (Follower slow = live.follow(null);
+                Follower reading = live.follow(null)) {
             awaitReading(reading);
             for (int i = 0; i < 8; i++) {
                 fixture.writer.send("m" + i, null);
@@ -75,7 +75,7 @@ class LiveLogTest {
      * Stores probes until the follower gets one: the reader has then found where the log ends, and every message stored
      * from now on is one the follower gets. Probes stored before it had are passed over, the others read here.
      */
-    private void awaitReading(LiveLog.Follower follower) {
+    private void awaitReading(Follower follower) {
         List<String> probes = new ArrayList<>();
         List<String> got = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -89,7 +89,7 @@ class LiveLogTest {
     }
 
     /** The next messages but the probes, until there are {@code count}. */
-    private static List<LiveLog.Rendered> take(LiveLog.Follower follower, int count) {
+    private static List<LiveLog.Rendered> take(Follower follower, int count) {
         List<LiveLog.Rendered> taken = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             follower.next(WAIT).stream()

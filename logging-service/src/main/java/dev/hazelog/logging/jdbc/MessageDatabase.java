@@ -1,6 +1,5 @@
 package dev.hazelog.logging.jdbc;
 
-import dev.hazelog.logging.domain.DatabaseUnavailableException;
 import dev.hazelog.logging.domain.SearchTooBroadException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
@@ -8,24 +7,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The table's way to its database: statements that give up after the timeout, rows read as messages, and every
@@ -44,21 +37,10 @@ final class MessageDatabase {
     /** PostgreSQL's SQLSTATE for a statement it cancelled, here on reaching a search's time limit. */
     private static final String CANCELLED = "57014";
 
-    /** While the database is taken for down, how often a probe asks it whether it is back. */
-    private static final Duration PROBE_EVERY = Duration.ofMillis(250);
-
-    private static final Logger log = LoggerFactory.getLogger(MessageDatabase.class);
-
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate probe;
+    private final OutageWatch outages;
     private final String name;
     private final Duration searchLimit;
-    /**
-     * Set when a statement found the database unavailable: until a probe gets an answer, database work is refused at
-     * once instead of each statement waiting the timeout. A database that hangs costs the statements of that moment
-     * one timeout, not every statement until it is back; and writes go on by themselves once it is.
-     */
-    private final AtomicBoolean down = new AtomicBoolean();
 
     /**
      * @param timeout how long the database may take to answer before the caller is told it is unavailable: the wait
@@ -68,8 +50,8 @@ final class MessageDatabase {
      * @param name how errors name the database: its URL without credentials
      */
     MessageDatabase(DataSource dataSource, Duration timeout, String name) {
-        this.jdbc = withTimeout(new GivingUp(dataSource, timeout, true), timeout);
-        this.probe = withTimeout(new GivingUp(dataSource, timeout, false), timeout);
+        this.outages = new OutageWatch(dataSource, timeout, name);
+        this.jdbc = withTimeout(outages.refusingWhileDown(), timeout);
         this.name = name;
         // Half the timeout: the database's own cancel comes back well before the connection would give up on it.
         this.searchLimit = timeout.dividedBy(2);
@@ -128,7 +110,7 @@ final class MessageDatabase {
         return jdbc.update(sql, arguments);
     }
 
-    private static JdbcTemplate withTimeout(DataSource dataSource, Duration timeout) {
+    static JdbcTemplate withTimeout(DataSource dataSource, Duration timeout) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setQueryTimeout(
                 Math.toIntExact(MessageTable.statementLimit(timeout).toSeconds()));
@@ -140,7 +122,7 @@ final class MessageDatabase {
         return answers(jdbc);
     }
 
-    private static boolean answers(JdbcTemplate template) {
+    static boolean answers(JdbcTemplate template) {
         try {
             template.queryForObject("SELECT 1", Integer.class);
             return true;
@@ -161,65 +143,12 @@ final class MessageDatabase {
         }
     }
 
-    /** The database is taken for down until a probe gets an answer: see {@link #down}. */
+    /** The database is taken for down until a probe gets an answer: see {@link OutageWatch}. */
     StorageUnavailableException unavailable(Exception cause) {
-        if (down.compareAndSet(false, true)) {
-            log.warn(
-                    "The message database ({}) did not answer; refusing its work until it does: {}",
-                    name,
-                    cause.toString());
-            Thread.ofVirtual().name("database-probe").start(this::probeUntilItAnswers);
-        }
-        return new DatabaseUnavailableException(name, cause);
-    }
-
-    private void probeUntilItAnswers() {
-        try {
-            do {
-                Thread.sleep(PROBE_EVERY);
-            } while (!answers(probe));
-            down.set(false);
-            log.info("The message database ({}) answers again", name);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            down.set(false);
-        }
+        return outages.unavailable(cause);
     }
 
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    /**
-     * Connections that give up on a database that stops answering, whether or not it would act on a cancel: the wait
-     * for a connection and for the answer share one timeout. Refused at once while the database is taken for down,
-     * unless they are the probe's.
-     */
-    private final class GivingUp extends DelegatingDataSource {
-
-        private final long timeoutNanos;
-        private final boolean refusedWhileDown;
-
-        GivingUp(DataSource pool, Duration timeout, boolean refusedWhileDown) {
-            super(pool);
-            this.timeoutNanos = timeout.toNanos();
-            this.refusedWhileDown = refusedWhileDown;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (refusedWhileDown && down.get()) {
-                throw new SQLTransientConnectionException("The database did not answer a moment ago");
-            }
-            long started = System.nanoTime();
-            Connection connection = super.getConnection();
-            long leftMillis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos - (System.nanoTime() - started));
-            if (leftMillis < 1) {
-                connection.close();
-                throw new SQLTransientConnectionException("No connection to the database within the timeout");
-            }
-            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(leftMillis));
-            return connection;
-        }
     }
 }
