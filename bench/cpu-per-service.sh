@@ -7,10 +7,13 @@ seconds=${1:-20}
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ticks=$(getconf CLK_TCK)
 services=$(./hazelog status | awk '$2 == "up" { print $1 ":" $4 }')
-cpu_ticks() { # utime + stime of each service
-  local entry
+cpu_ticks() { # utime + stime of each service and its child processes (the database's backends)
+  local entry pid
   for entry in $services; do
-    awk -v name="${entry%%:*}" '{ print name, $14 + $15 }' "/proc/${entry##*:}/stat"
+    pid=${entry##*:}
+    # shellcheck disable=SC2046 # one path per process
+    cat "/proc/$pid/stat" $(pgrep -P "$pid" | sed 's|.*|/proc/&/stat|') 2>/dev/null |
+      awk -v name="${entry%%:*}" '{ ticks += $14 + $15 } END { print name, ticks }'
   done
 }
 before=$(cpu_ticks)
