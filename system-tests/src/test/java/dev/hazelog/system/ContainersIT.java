@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -27,19 +26,14 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT) // beside the other tests (junit-platform.properties)
-@ExtendWith(RunningSystem.class)
 class ContainersIT {
 
     private static final Duration REJOIN_WITHIN = Duration.ofMinutes(3);
 
     private DockerCompose compose;
 
-    /**
-     * Builds the images once the other tests' shared system is up: its first start records the start-up caches, which
-     * takes both cores as the image builds do, and every other test waits for it.
-     */
     @BeforeAll
-    void start(Launcher afterTheSharedSystemStarted) {
+    void start() {
         String unavailable = Docker.unavailable();
         Assumptions.assumeTrue(unavailable == null, () -> "no Docker engine to run the containers: " + unavailable);
         Map<String, String> baseImages = baseImages();
