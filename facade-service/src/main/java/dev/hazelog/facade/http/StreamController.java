@@ -83,7 +83,7 @@ class StreamController {
             while (true) {
                 List<LiveLog.Rendered> messages = follower.next(properties.heartbeat());
                 if (!messages.isEmpty()) {
-                    events.send(new Frames(messages));
+                    events.send(frames(messages));
                     lastSent = System.nanoTime();
                 } else if (System.nanoTime() - lastSent
                         >= properties.heartbeat().toNanos()) {
@@ -102,50 +102,16 @@ class StreamController {
         }
     }
 
+    private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
     /**
-     * Messages already written as events (once each, by the live log), sent in one write and one flush: a hundred
-     * streams do not each turn every message into JSON again.
+     * Messages already written as events (once each, by the live log), sent as one piece of text, in one write and one
+     * flush: a hundred streams do not each turn every message into JSON again.
      */
-    private record Frames(List<LiveLog.Rendered> messages) implements SseEmitter.SseEventBuilder {
-
-        private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-
-        @Override
-        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
-            StringBuilder text = new StringBuilder();
-            messages.forEach(message -> text.append(message.text()));
-            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT));
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder id(String id) {
-            throw new UnsupportedOperationException("written already");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder name(String eventName) {
-            throw new UnsupportedOperationException("written already");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
-            throw new UnsupportedOperationException("written already");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder comment(String comment) {
-            throw new UnsupportedOperationException("written already");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object) {
-            throw new UnsupportedOperationException("written already");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object, @Nullable MediaType mediaType) {
-            throw new UnsupportedOperationException("written already");
-        }
+    private static Set<ResponseBodyEmitter.DataWithMediaType> frames(List<LiveLog.Rendered> messages) {
+        StringBuilder text = new StringBuilder();
+        messages.forEach(message -> text.append(message.text()));
+        return Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT));
     }
 
     private static void overflow(SseEmitter events, FellBehindException e) {
