@@ -2,10 +2,10 @@ package dev.hazelog.facade.domain;
 
 import dev.hazelog.shared.wire.MessagePage;
 import dev.hazelog.shared.wire.MessageView;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,8 +30,10 @@ public class LiveLog {
     private final Function<MessageView, String> render;
     private final Duration every;
 
-    // Guarded by this.
+    /** Added to under this; the streams read it without a lock. */
     private final RecentMessages recent;
+
+    // Guarded by this.
     private int followers;
     private boolean reading;
     /** Where the reader started: the messages after it are all kept from {@link #startNumber} on, or were. */
@@ -42,18 +44,18 @@ public class LiveLog {
     /**
      * @param render what a stream sends for a message: done once per message, however many streams send it
      * @param capacity how many of the latest messages are kept
-     * @param capacityChars how much text they may hold together, since a message may be 64 KB long
+     * @param capacityBytes how many bytes their events may take together, since a message may be 64 KB long
      * @param every how long the reader waits after a look that found nothing new
      */
     public LiveLog(
             MessageReader reader,
             Function<MessageView, String> render,
             int capacity,
-            long capacityChars,
+            long capacityBytes,
             Duration every) {
         this.reader = reader;
         this.render = render;
-        this.recent = new RecentMessages(capacity, capacityChars);
+        this.recent = new RecentMessages(capacity, capacityBytes);
         this.every = every;
     }
 
@@ -136,18 +138,17 @@ public class LiveLog {
         List<Rendered> rendered = rendered(messages);
         synchronized (this) {
             recent.add(rendered);
-            notifyAll();
         }
     }
 
     List<Rendered> rendered(List<MessageView> messages) {
         return messages.stream()
-                .map(message -> new Rendered(message, render.apply(message)))
+                .map(message -> new Rendered(message, render.apply(message).getBytes(StandardCharsets.UTF_8)))
                 .toList();
     }
 
-    /** A message and what a stream sends for it. */
-    public record Rendered(MessageView message, String text) {}
+    /** A message and what a stream sends for it, in UTF-8. */
+    public record Rendered(MessageView message, byte[] event) {}
 
     private void pause() {
         try {
@@ -172,17 +173,19 @@ public class LiveLog {
     }
 
     /**
-     * Up to a page of the kept messages from the one numbered {@code from} on, waiting up to {@code wait} for one.
+     * Up to a page of the kept messages from the one numbered {@code from} on, waiting up to {@code wait} for one;
+     * empty when none came.
      *
      * @throws FellBehindException when that message is no longer kept
      */
-    synchronized List<Rendered> kept(long from, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (from >= recent.end() && deadline - System.nanoTime() > 0) {
-            TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+    List<Rendered> kept(long from, Duration wait) throws InterruptedException {
+        int additions = recent.additions();
+        if (from >= recent.end()) {
+            recent.awaitAdditionAfter(additions, wait);
         }
-        if (from < recent.first()) {
-            throw new FellBehindException(recent.first() - from);
+        long first = recent.first();
+        if (from < first) {
+            throw new FellBehindException(first - from);
         }
         return recent.from(from, PAGE);
     }

@@ -10,8 +10,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,16 +102,14 @@ class StreamController {
         }
     }
 
-    private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-
     /**
-     * Messages already written as events (once each, by the live log), sent as one piece of text, in one write and one
-     * flush: a hundred streams do not each turn every message into JSON again.
+     * Messages already written as events in UTF-8 (once each, by the live log), sent as one piece, in one write and one
+     * flush: a hundred streams do not each turn every message into JSON, or into bytes, again.
      */
     private static Set<ResponseBodyEmitter.DataWithMediaType> frames(List<LiveLog.Rendered> messages) {
-        StringBuilder text = new StringBuilder();
-        messages.forEach(message -> text.append(message.text()));
-        return Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT));
+        ByteArrayOutputStream events = new ByteArrayOutputStream();
+        messages.forEach(message -> events.writeBytes(message.event()));
+        return Set.of(new ResponseBodyEmitter.DataWithMediaType(events.toByteArray(), MediaType.TEXT_EVENT_STREAM));
     }
 
     private static void overflow(SseEmitter events, FellBehindException e) {

@@ -93,7 +93,7 @@ class LiveLogTest {
         List<LiveLog.Rendered> taken = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             follower.next(WAIT).stream()
-                    .filter(message -> !message.text().startsWith(PROBE))
+                    .filter(message -> !message.message().msg().startsWith(PROBE))
                     .forEach(taken::add);
             return taken.size() >= count;
         });
@@ -101,6 +101,6 @@ class LiveLogTest {
     }
 
     private static List<String> texts(List<LiveLog.Rendered> messages) {
-        return messages.stream().map(LiveLog.Rendered::text).toList();
+        return messages.stream().map(message -> message.message().msg()).toList();
     }
 }
