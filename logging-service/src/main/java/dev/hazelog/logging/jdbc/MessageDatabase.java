@@ -34,10 +34,18 @@ final class MessageDatabase {
             Instant.EPOCH.plus(row.getLong("accepted_at_micros"), ChronoUnit.MICROS),
             row.getString("stored_by"));
 
+    /**
+     * How long a chore's statement may take: nobody waits for it, and merging the search index's pending rows takes
+     * over the store timeout under a thousand writes a second here. Cut off, its connection was lost and its server
+     * process went on, holding the lock the next one waited for.
+     */
+    static final Duration CHORE_LIMIT = Duration.ofSeconds(10);
+
     /** PostgreSQL's SQLSTATE for a statement it cancelled, here on reaching a search's time limit. */
     private static final String CANCELLED = "57014";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate chores;
     private final OutageWatch outages;
     private final String name;
     private final Duration searchLimit;
@@ -51,7 +59,8 @@ final class MessageDatabase {
      */
     MessageDatabase(DataSource dataSource, Duration timeout, String name) {
         this.outages = new OutageWatch(dataSource, timeout, name);
-        this.jdbc = withTimeout(outages.refusingWhileDown(), timeout);
+        this.jdbc = withTimeout(outages.refusingWhileDown(timeout), timeout);
+        this.chores = withTimeout(outages.refusingWhileDown(CHORE_LIMIT), CHORE_LIMIT);
         this.name = name;
         // Half the timeout: the database's own cancel comes back well before the connection would give up on it.
         this.searchLimit = timeout.dividedBy(2);
@@ -100,9 +109,12 @@ final class MessageDatabase {
         return answer(() -> jdbc.queryForObject(sql, Long.class, arguments));
     }
 
-    /** A chore's statement: its failure is the chore's alone, and does not make the database count as down. */
+    /**
+     * A chore's statement, given {@link #CHORE_LIMIT}: its failure is the chore's alone, and does not make the database
+     * count as down.
+     */
     void execute(String sql) {
-        jdbc.execute(sql);
+        chores.execute(sql);
     }
 
     /** A statement that changes rows; its failures, a taken key among them, are the caller's to tell apart. */

@@ -28,21 +28,19 @@ final class OutageWatch {
     private static final Logger log = LoggerFactory.getLogger(OutageWatch.class);
 
     private final DataSource pool;
-    private final Duration timeout;
     private final String name;
     private final JdbcTemplate probe;
     private final AtomicBoolean down = new AtomicBoolean();
 
     OutageWatch(DataSource pool, Duration timeout, String name) {
         this.pool = pool;
-        this.timeout = timeout;
         this.name = name;
-        this.probe = MessageDatabase.withTimeout(new GivingUp(false), timeout);
+        this.probe = MessageDatabase.withTimeout(new GivingUp(false, timeout), timeout);
     }
 
-    /** The pool's connections, given up on after the timeout, and refused at once while the database is down. */
-    DataSource refusingWhileDown() {
-        return new GivingUp(true);
+    /** The pool's connections, given up on after {@code limit}, and refused at once while the database is down. */
+    DataSource refusingWhileDown(Duration limit) {
+        return new GivingUp(true, limit);
     }
 
     /** Takes the database for down, if it was not, and starts probing it. */
@@ -72,16 +70,18 @@ final class OutageWatch {
 
     /**
      * Connections that give up on a database that stops answering, whether or not it would act on a cancel: the wait
-     * for a connection and for the answer share one timeout. Refused at once while the database is taken for down,
+     * for a connection and for the answer share one limit. Refused at once while the database is taken for down,
      * unless they are the probe's.
      */
     private final class GivingUp extends DelegatingDataSource {
 
         private final boolean refusedWhileDown;
+        private final Duration limit;
 
-        GivingUp(boolean refusedWhileDown) {
+        GivingUp(boolean refusedWhileDown, Duration limit) {
             super(pool);
             this.refusedWhileDown = refusedWhileDown;
+            this.limit = limit;
         }
 
         @Override
@@ -91,10 +91,11 @@ final class OutageWatch {
             }
             long started = System.nanoTime();
             Connection connection = super.getConnection();
-            long leftMillis = TimeUnit.NANOSECONDS.toMillis(timeout.toNanos() - (System.nanoTime() - started));
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(limit.toNanos() - (System.nanoTime() - started));
             if (leftMillis < 1) {
                 connection.close();
-                throw new SQLTransientConnectionException("No connection to the database within the timeout");
+                throw new SQLTransientConnectionException(
+                        "No connection to the database within " + limit.toMillis() + " ms");
             }
             connection.setNetworkTimeout(Runnable::run, Math.toIntExact(leftMillis));
             return connection;

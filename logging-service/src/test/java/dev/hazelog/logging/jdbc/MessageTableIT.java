@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.SearchTooBroadException;
+import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
 import dev.hazelog.shared.testing.PrivatePostgres;
 import dev.hazelog.shared.wire.MessageSearch;
@@ -58,6 +59,16 @@ class MessageTableIT {
 
     private static StoredMessage message(String id, String text, long micros) {
         return new StoredMessage(id, text, Instant.EPOCH.plusNanos(micros * 1000), "logging-1");
+    }
+
+    @Test
+    void aChoreMayTakeLongerThanTheTimeoutThatStatementsAnswerWithin() {
+        MessageDatabase quick = new MessageDatabase(database, Duration.ofMillis(250), "test");
+
+        quick.execute("SELECT pg_sleep(0.6)");
+
+        assertThatThrownBy(() -> quick.number("SELECT COUNT(*) FROM messages, pg_sleep(0.6)"))
+                .isInstanceOf(StorageUnavailableException.class);
     }
 
     @Test
