@@ -101,6 +101,21 @@ class StreamIT {
     }
 
     @Test
+    void aStoppingFacadeEndsItsStreamsFirstAndStopsWithoutBeingKilled() {
+        try (EventStream stream = new EventStream(launcher.url("facade") + "/messages/stream")) {
+            await().atMost(ARRIVES_WITHIN).until(() -> stream.comments().contains("stream open"));
+
+            String stopping = launcher.run("stop", "facade");
+
+            assertThat(stopping).contains("facade stopped (SIGTERM)").doesNotContain("SIGKILL");
+            assertThat(launcher.log("facade")).contains("Graceful shutdown complete");
+            await().atMost(ARRIVES_WITHIN).until(stream::ended);
+        } finally {
+            launcher.start("facade");
+        }
+    }
+
+    @Test
     void aPlaceToGoOnFromThatIsNoStoredMessageIsAProblem() {
         RawHttp raw = new RawHttp(launcher.url("facade"));
 

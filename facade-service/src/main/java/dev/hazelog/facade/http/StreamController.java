@@ -6,6 +6,7 @@ import dev.hazelog.facade.domain.Follower;
 import dev.hazelog.facade.domain.LiveLog;
 import dev.hazelog.shared.http.MessageIds;
 import dev.hazelog.shared.http.Paging;
+import dev.hazelog.shared.http.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,10 +35,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /messages/stream}: every new message as it is stored, as Server-Sent Events, in acceptance order. Each
  * event's id is the message's, so a client that reconnects with {@code Last-Event-ID} (browsers do) goes on after the
- * last one it got, with nothing missed or repeated.
+ * last one it got, with nothing missed or repeated. When the facade stops, its streams end first: the graceful shutdown
+ * that follows waits for the requests in progress, and a stream would never be done.
  */
 @RestController
-class StreamController {
+class StreamController implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);
     /** How long a browser waits before it reconnects after the stream broke (its own default is about 3 s). */
@@ -42,6 +47,8 @@ class StreamController {
 
     private final LiveLog live;
     private final StreamProperties properties;
+    private final Set<Thread> senders = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     StreamController(LiveLog live, StreamProperties properties) {
         this.live = live;
@@ -56,6 +63,7 @@ class StreamController {
                     + " that fell further behind than the facade keeps",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
     @ApiResponse(responseCode = "400", description = "Last-Event-ID or after is not the id of a stored message")
+    @ApiResponse(responseCode = "503", description = "The facade is stopping")
     @ReadProblems
     @GetMapping(path = "/messages/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
@@ -68,19 +76,24 @@ class StreamController {
                     @Nullable
                     String after) {
         UUID from = lastEventId != null ? MessageIds.parse("Last-Event-ID", lastEventId) : Paging.after(after);
+        if (!running) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Stopping", "The facade is stopping.");
+        }
         Follower follower = live.follow(from);
         SseEmitter events = new SseEmitter(0L); // no time limit: a stream lasts as long as its client
-        Thread.ofVirtual().name("stream").start(() -> send(follower, events));
+        Thread sender = Thread.ofVirtual().name("stream").unstarted(() -> send(follower, events));
+        senders.add(sender);
+        sender.start();
         return events;
     }
 
-    /** Until the client goes: a failed send is how its leaving shows. */
+    /** Until the client goes, or the facade stops: a failed send is how the client's leaving shows. */
     private void send(Follower follower, SseEmitter events) {
         try (follower) {
             // At once, so the client has the answer's headers without waiting for the first message.
             events.send(SseEmitter.event().comment("stream open").reconnectTime(RECONNECT_AFTER.toMillis()));
             long lastSent = System.nanoTime();
-            while (true) {
+            while (running) {
                 List<LiveLog.Rendered> messages = follower.next(properties.heartbeat());
                 if (!messages.isEmpty()) {
                     events.send(frames(messages));
@@ -98,8 +111,29 @@ class StreamController {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            senders.remove(Thread.currentThread());
             events.complete();
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream; clients reconnect with their last event's id once a facade answers. A stream whose thread had
+     * not started when interrupted sees {@code running} false at its first turn.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        senders.forEach(Thread::interrupt);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /**
