@@ -13,14 +13,16 @@ import org.springframework.util.unit.DataSize;
  *     told so and disconnected
  * @param bufferSize how much text those messages may hold together: the same, for long messages
  * @param heartbeat how long a stream may stay silent before it sends a comment, which keeps proxies from closing it
- * @param every how often the facade looks for new messages when the last look found none
+ * @param every how often the facade looks for new messages once it has read all there were: each look's messages go to
+ *     every stream in one send, and a hundred streams cost the writes about half as much at 50 ms as at 20
+ *     (docs/BENCHMARKS.md)
  */
 @ConfigurationProperties("hazelog.stream")
 public record StreamProperties(
         @DefaultValue("10000") int buffer,
         @DefaultValue("16MB") DataSize bufferSize,
         @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("20ms") Duration every) {
+        @DefaultValue("50ms") Duration every) {
 
     public StreamProperties {
         if (buffer < 1 || bufferSize.toBytes() < 1 || !heartbeat.isPositive() || !every.isPositive()) {
