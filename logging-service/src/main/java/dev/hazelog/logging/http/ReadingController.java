@@ -10,7 +10,9 @@ import dev.hazelog.shared.http.ProblemException;
 import dev.hazelog.shared.http.SearchParameters;
 import dev.hazelog.shared.wire.MessageList;
 import dev.hazelog.shared.wire.MessagePage;
+import dev.hazelog.shared.wire.MessageSearch;
 import dev.hazelog.shared.wire.MessageView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +56,11 @@ class ReadingController {
         return JsonStreams.list(json, "messages", store.all().map(ReadingController::view), Map.of());
     }
 
-    /** One page of the messages a search wants: {@code ?limit=&after=&contains=&since=&until=&storedBy=}, all optional. */
+    /**
+     * One page of the messages a search wants: {@code ?limit=&after=&contains=&since=&until=&storedBy=}, all optional.
+     * With {@code settled=true} (how the facade follows the log) it stops where every member's writes have settled, so
+     * that no message can later appear before its end.
+     */
     @GetMapping("/messages")
     MessagePage page(
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
@@ -62,12 +68,22 @@ class ReadingController {
             @RequestParam(name = SearchParameters.CONTAINS, required = false) @Nullable String contains,
             @RequestParam(name = SearchParameters.SINCE, required = false) @Nullable String since,
             @RequestParam(name = SearchParameters.UNTIL, required = false) @Nullable String until,
-            @RequestParam(name = SearchParameters.STORED_BY, required = false) @Nullable String storedBy) {
-        MessageStore.Page page = store.page(
-                Paging.after(after), Paging.limit(limit), SearchParameters.parse(contains, since, until, storedBy));
+            @RequestParam(name = SearchParameters.STORED_BY, required = false) @Nullable String storedBy,
+            @RequestParam(name = "settled", defaultValue = "false") boolean settled) {
+        MessageSearch search = SearchParameters.parse(contains, since, until, storedBy);
+        if (settled) {
+            search = settledPart(search);
+        }
+        MessageStore.Page page = store.page(Paging.after(after), Paging.limit(limit), search);
         List<MessageView> messages =
                 page.messages().stream().map(ReadingController::view).toList();
         return new MessagePage(messages, page.more() ? messages.getLast().id() : null);
+    }
+
+    private MessageSearch settledPart(MessageSearch search) {
+        Instant settledUntil = horizon.settledUntil();
+        Instant until = search.until() == null || settledUntil.isBefore(search.until()) ? settledUntil : search.until();
+        return new MessageSearch(search.contains(), search.since(), until, search.storedBy());
     }
 
     /** The latest messages, {@code ?limit=} of them (default and maximum as for a page), in acceptance order. */
