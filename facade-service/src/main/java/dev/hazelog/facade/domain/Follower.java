@@ -40,7 +40,7 @@ public final class Follower implements AutoCloseable {
             return first;
         }
         if (cursor != null) {
-            List<LiveLog.Rendered> read = catchUp();
+            List<LiveLog.Rendered> read = catchUpUnlessUnavailable();
             if (read.isEmpty() && cursor != null) {
                 Thread.sleep(live.every());
             }
@@ -54,6 +54,15 @@ public final class Follower implements AutoCloseable {
     /** The first page after the message it starts from, read at once: an unknown id is refused before the answer. */
     void catchUpFirst() {
         pending.addAll(catchUp());
+    }
+
+    /** Nothing while no logging service answers: the stream waits and tries again, as the live log's reader does. */
+    private List<LiveLog.Rendered> catchUpUnlessUnavailable() {
+        try {
+            return catchUp();
+        } catch (ServiceUnavailableException | NoInstanceAvailableException e) {
+            return List.of();
+        }
     }
 
     /** A page from the log after the cursor; once the cursor is among the kept messages, on from there. */

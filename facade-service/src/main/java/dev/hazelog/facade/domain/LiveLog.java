@@ -110,8 +110,12 @@ public class LiveLog {
             } catch (RefusedException e) {
                 // The last message read is gone (retention took it): go on from the latest.
                 started = false;
-            } catch (ServiceUnavailableException e) {
+            } catch (ServiceUnavailableException | NoInstanceAvailableException e) {
                 log.debug("Following the log paused: {}", e.getMessage());
+                pause();
+            } catch (RuntimeException e) {
+                // Whatever went wrong with one answer, the streams of this facade all wait on this thread.
+                log.warn("Following the log failed; trying again", e);
                 pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -182,10 +186,6 @@ public class LiveLog {
         int additions = recent.additions();
         if (from >= recent.end()) {
             recent.awaitAdditionAfter(additions, wait);
-        }
-        long first = recent.first();
-        if (from < first) {
-            throw new FellBehindException(first - from);
         }
         return recent.from(from, PAGE);
     }

@@ -38,18 +38,28 @@ final class FacadeFixture {
                 }
             },
             new Random(7));
-    private final Failover failover =
-            new Failover(3, Duration.ofMillis(1), Duration.ofMinutes(1), Duration.ofMinutes(1), meters);
-    final MessageWriter writer = new MessageWriter(
-            directory, logging, failover, new MessageWriter.WriteCombining(2, 10, 1_000_000), writeRate, meters);
-    final MessageReader reader = new MessageReader(
-            directory,
-            logging,
-            messagesService -> {
-                if (messagesServiceDown) {
-                    throw new ServiceUnavailableException(messagesService, "connection refused");
-                }
-                return "Not implemented yet";
-            },
-            failover);
+    final MessageWriter writer;
+    final MessageReader reader;
+
+    /** An instance that failed is skipped for a minute. */
+    FacadeFixture() {
+        this(Duration.ofMinutes(1));
+    }
+
+    /** @param openFor how long an instance that failed is skipped */
+    FacadeFixture(Duration openFor) {
+        Failover failover = new Failover(3, Duration.ofMillis(1), openFor, Duration.ofMinutes(1), meters);
+        writer = new MessageWriter(
+                directory, logging, failover, new MessageWriter.WriteCombining(2, 10, 1_000_000), writeRate, meters);
+        reader = new MessageReader(
+                directory,
+                logging,
+                messagesService -> {
+                    if (messagesServiceDown) {
+                        throw new ServiceUnavailableException(messagesService, "connection refused");
+                    }
+                    return "Not implemented yet";
+                },
+                failover);
+    }
 }

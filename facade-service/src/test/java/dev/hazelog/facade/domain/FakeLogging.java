@@ -10,22 +10,25 @@ import dev.hazelog.shared.wire.MessageView;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** Logging services that store in one shared list, like the cluster; instances in {@code down} do not answer. */
+/**
+ * Logging services that store in one shared list, like the cluster; instances in {@code down} do not answer. The live
+ * log calls them from its own thread, beside the test's.
+ */
 final class FakeLogging implements LoggingGateway {
     /** Written by tests and read by the live log's own thread at once. */
     final List<MessageView> stored = new CopyOnWriteArrayList<>();
 
-    final Set<URI> down = new HashSet<>();
+    final Set<URI> down = ConcurrentHashMap.newKeySet();
     final List<UUID> idsSent = new ArrayList<>();
-    final List<URI> called = new ArrayList<>();
+    final List<URI> called = new CopyOnWriteArrayList<>();
     final List<Instant> notBefores = new ArrayList<>();
     /** The database behind every instance does not answer: each write is refused, in the instance's words. */
     boolean databaseDown;

@@ -15,6 +15,8 @@ class LiveLogTest {
 
     private static final Duration WAIT = Duration.ofMillis(50);
     private static final String PROBE = "probe ";
+    /** How long a failed logging service is skipped in the outage tests: they end when it answers again. */
+    private static final Duration SKIPPED_FOR = Duration.ofMillis(10);
 
     private final FacadeFixture fixture = new FacadeFixture();
     private final LiveLog live = new LiveLog(fixture.reader, MessageView::msg, 5, 1 << 20, Duration.ofMillis(5));
@@ -67,6 +69,40 @@ class LiveLogTest {
     }
 
     @Test
+    void theReaderGoesOnAfterNoLoggingServiceAnsweredForAWhile() throws InterruptedException {
+        FacadeFixture outage = new FacadeFixture(SKIPPED_FOR);
+        LiveLog live = new LiveLog(outage.reader, MessageView::msg, 5, 1 << 20, Duration.ofMillis(5));
+        try (Follower follower = live.follow(null)) {
+            awaitReading(outage, follower);
+            bothDownForTwoLooks(outage);
+            sendOnceAnswered(outage, "after the outage");
+
+            assertThat(texts(take(follower, 1))).containsExactly("after the outage");
+        }
+    }
+
+    @Test
+    void aFollowerCatchingUpWaitsOutAnOutageAndMissesNothing() throws InterruptedException {
+        FacadeFixture outage = new FacadeFixture(SKIPPED_FOR);
+        LiveLog live = new LiveLog(outage.reader, MessageView::msg, 5, 1 << 20, Duration.ofMillis(5));
+        UUID first = outage.writer.send("m0", null).id();
+        for (int i = 1; i <= LiveLog.PAGE + 1; i++) {
+            outage.writer.send("m" + i, null);
+        }
+        try (Follower follower = live.follow(first)) {
+            assertThat(follower.next(WAIT)).as("the first page, read at once").hasSize(LiveLog.PAGE);
+            outage.logging.down.addAll(List.of(FacadeFixture.L1, FacadeFixture.L2));
+
+            assertThat(follower.next(WAIT))
+                    .as("while no logging service answers")
+                    .isEmpty();
+            outage.logging.down.clear();
+            sendOnceAnswered(outage, "after the outage");
+            assertThat(texts(take(follower, 2))).containsExactly("m" + (LiveLog.PAGE + 1), "after the outage");
+        }
+    }
+
+    @Test
     void anUnknownMessageToGoOnFromIsRefused() {
         assertThatThrownBy(() -> live.follow(UUID.randomUUID())).isInstanceOf(RefusedException.class);
     }
@@ -76,6 +112,10 @@ class LiveLogTest {
      * from now on is one the follower gets. Probes stored before it had are passed over, the others read here.
      */
     private void awaitReading(Follower follower) {
+        awaitReading(fixture, follower);
+    }
+
+    private static void awaitReading(FacadeFixture fixture, Follower follower) {
         List<String> probes = new ArrayList<>();
         List<String> got = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -86,6 +126,21 @@ class LiveLogTest {
             got.addAll(texts(follower.next(WAIT)));
             return !got.isEmpty() && got.getLast().equals(probes.getLast());
         });
+    }
+
+    /** Every logging service down until the reader has tried twice in vain, each try three attempts at each. */
+    private static void bothDownForTwoLooks(FacadeFixture fixture) {
+        int before = fixture.logging.called.size();
+        fixture.logging.down.addAll(List.of(FacadeFixture.L1, FacadeFixture.L2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.logging.called.size() >= before + 12);
+        fixture.logging.down.clear();
+    }
+
+    /** Sent again while the logging services are still skipped for failing: a refused send stores nothing. */
+    private static void sendOnceAnswered(FacadeFixture fixture, String text) {
+        await().atMost(Duration.ofSeconds(5))
+                .ignoreException(NoInstanceAvailableException.class)
+                .until(() -> fixture.writer.send(text, null) != null);
     }
 
     /** The next messages but the probes, until there are {@code count}. */

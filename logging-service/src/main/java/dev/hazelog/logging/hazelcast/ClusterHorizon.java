@@ -30,6 +30,7 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
     private final IMap<String, Long> promises;
     private final WriteHorizon local;
     private final String self;
+    private final Duration every;
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("write-horizon").daemon().factory());
 
@@ -38,6 +39,7 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         this.promises = hazelcast.getMap(MAP_NAME);
         this.local = local;
         this.self = hazelcast.getCluster().getLocalMember().getUuid().toString();
+        this.every = every;
         publish();
         publisher.scheduleAtFixedRate(this::publishQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {
@@ -74,11 +76,15 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         }
     }
 
+    /** Tried until it holds: a departed member's promise left in place would hold every reader back for good. */
     private void forget(String member) {
         try {
             promises.delete(member);
         } catch (HazelcastException | IllegalStateException e) {
-            log.debug("Horizon of departed member {} left in place: {}", member, e.toString());
+            log.debug("Horizon of departed member {} not forgotten yet: {}", member, e.toString());
+            if (!publisher.isShutdown()) {
+                publisher.schedule(() -> forget(member), every.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -1,0 +1,100 @@
+package dev.hazelog.logging.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.hazelog.logging.config.ClusterProperties;
+import dev.hazelog.logging.domain.AcceptanceClock;
+import dev.hazelog.logging.domain.WriteHorizon;
+import dev.hazelog.shared.testing.FreePorts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two real members, each with its horizon: a write in flight on either holds back the readers of both. */
+class ClusterHorizonIT {
+
+    private static final Duration EVERY = Duration.ofMillis(20);
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
+    private final List<Integer> ports = List.of(FreePorts.next(), FreePorts.next());
+    private final String cluster = "horizon-" + UUID.randomUUID();
+    private final Member first = new Member(0);
+    private final Member second = new Member(1);
+
+    @AfterEach
+    void stop() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aWriteInFlightOnOneMemberHoldsBackTheReadersOfTheOtherUntilItSettles() {
+        Instant stamp = second.writes.issue(null);
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> first.reads.settledUntil().equals(stamp));
+        second.writes.settled(stamp);
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> first.reads.settledUntil().isAfter(stamp));
+    }
+
+    @Test
+    void aMemberThatDiedHoldsReadersBackForTheGraceThenNoLonger() {
+        Instant stamp = second.writes.issue(null);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> first.reads.settledUntil().equals(stamp));
+
+        second.member.getLifecycleService().terminate();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> first.member.getCluster().getMembers().size() == 1);
+
+        assertThat(first.reads.settledUntil())
+                .as("what the dead member was writing may still commit")
+                .isEqualTo(stamp);
+        await().atMost(GRACE.multipliedBy(5))
+                .until(() -> first.reads.settledUntil().isAfter(stamp));
+    }
+
+    /** A member with its write horizon and the cluster's read horizon, as a logging service has them. */
+    private final class Member implements AutoCloseable {
+
+        final HazelcastInstance member;
+        final WriteHorizon writes;
+        final ClusterHorizon reads;
+
+        Member(int index) {
+            member = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(new ClusterProperties(
+                    cluster,
+                    "127.0.0.1",
+                    "",
+                    ports.get(index),
+                    ports.stream().map(port -> "127.0.0.1:" + port).toList(),
+                    1,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(4),
+                    Duration.ofSeconds(1),
+                    cluster + "-" + index,
+                    "",
+                    0.8)));
+            writes = new WriteHorizon(
+                    new AcceptanceClock(() -> member.getCluster().getClusterTime(), Clock.systemUTC()),
+                    GRACE,
+                    System::nanoTime);
+            reads = new ClusterHorizon(member, writes, EVERY, GRACE);
+        }
+
+        @Override
+        public void close() {
+            reads.close();
+            member.getLifecycleService().terminate();
+        }
+    }
+}
