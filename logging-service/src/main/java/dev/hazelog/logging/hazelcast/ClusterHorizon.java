@@ -1,7 +1,7 @@
 package dev.hazelog.logging.hazelcast;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.cluster.Cluster;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -10,48 +10,51 @@ import dev.hazelog.logging.domain.WriteHorizon;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every member's {@link WriteHorizon#promise()} on a map of the cluster's, refreshed every few milliseconds, and the
  * earliest of them: where readers in acceptance order stop. A promise only moves forward, so one read late is still
- * kept. A member that left keeps its last promise for the grace period, while what it was writing may still commit.
+ * kept. A promise whose member is no longer in the cluster is kept for the grace period, while what that member was
+ * writing may still commit, then forgotten; whichever way it stayed behind (a member that died, or one that was cut
+ * off, came back under a new id, and brought the old entries with it), none holds readers back for good.
  */
 public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
 
     static final String MAP_NAME = "write-horizons";
+    /** How often each member looks for the promises of members that left. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ClusterHorizon.class);
 
     private final IMap<String, Long> promises;
+    private final Cluster cluster;
     private final WriteHorizon local;
-    private final String self;
-    private final Duration every;
+    private final long graceNanos;
+    /** The promises of members that left, with when they were first seen so (nanoTime); the publisher's alone. */
+    private final Map<String, Long> departed = new HashMap<>();
+
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("write-horizon").daemon().factory());
 
     /** Publishes this member's promise before it returns: no write of this member can come before it is known. */
     public ClusterHorizon(HazelcastInstance hazelcast, WriteHorizon local, Duration every, Duration grace) {
         this.promises = hazelcast.getMap(MAP_NAME);
+        this.cluster = hazelcast.getCluster();
         this.local = local;
-        this.self = hazelcast.getCluster().getLocalMember().getUuid().toString();
-        this.every = every;
+        this.graceNanos = grace.toNanos();
         publish();
         publisher.scheduleAtFixedRate(this::publishQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {}
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                String left = event.getMember().getUuid().toString();
-                publisher.schedule(() -> forget(left), grace.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        });
+        publisher.scheduleWithFixedDelay(
+                this::forgetDepartedQuietly, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -63,8 +66,11 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         return earliest == Long.MAX_VALUE || own.isBefore(published) ? own : published;
     }
 
+    /** Under the member's id of the moment: a member that rejoins after a split gets a new one. */
     private void publish() {
-        promises.set(self, ChronoUnit.MICROS.between(Instant.EPOCH, local.promise()));
+        promises.set(
+                cluster.getLocalMember().getUuid().toString(),
+                ChronoUnit.MICROS.between(Instant.EPOCH, local.promise()));
     }
 
     /** A promise not published stays as it was, which holds readers back but never lets them skip. */
@@ -76,15 +82,30 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         }
     }
 
-    /** Tried until it holds: a departed member's promise left in place would hold every reader back for good. */
-    private void forget(String member) {
-        try {
-            promises.delete(member);
-        } catch (HazelcastException | IllegalStateException e) {
-            log.debug("Horizon of departed member {} not forgotten yet: {}", member, e.toString());
-            if (!publisher.isShutdown()) {
-                publisher.schedule(() -> forget(member), every.toMillis(), TimeUnit.MILLISECONDS);
+    private void forgetDeparted() {
+        Set<String> members = cluster.getMembers().stream()
+                .map(Member::getUuid)
+                .map(Object::toString)
+                .collect(Collectors.toSet());
+        Set<String> gone = promises.keySet().stream()
+                .filter(member -> !members.contains(member))
+                .collect(Collectors.toSet());
+        departed.keySet().retainAll(gone);
+        long now = System.nanoTime();
+        for (String member : gone) {
+            if (now - departed.computeIfAbsent(member, seen -> now) >= graceNanos) {
+                promises.delete(member);
+                departed.remove(member);
             }
+        }
+    }
+
+    /** Tried again at the next sweep. */
+    private void forgetDepartedQuietly() {
+        try {
+            forgetDeparted();
+        } catch (HazelcastException | IllegalStateException e) {
+            log.debug("Horizons of departed members not looked for this time: {}", e.toString());
         }
     }
 

@@ -112,15 +112,23 @@ public class HazelcastMessageStore implements MessageStore, AutoCloseable {
         return new StoredMessage(message.id().toString(), message.text(), horizon.issue(notBefore), instanceName);
     }
 
-    /** Writes the candidates and tells the horizon how it ended: a refusal settles as a success does. */
+    /**
+     * Writes the candidates and tells the horizon how it ended, whatever ended it: a stamp left in flight would hold
+     * every reader back for good. A refusal settles as a success does.
+     */
     private List<Outcome> settling(List<StoredMessage> candidates, Supplier<List<Outcome>> write) {
+        @Nullable List<Outcome> outcomes = null;
         try {
-            List<Outcome> outcomes = write.get();
-            candidates.forEach(candidate -> horizon.settled(candidate.acceptedAt()));
+            outcomes = write.get();
             return outcomes;
-        } catch (RuntimeException e) {
-            candidates.forEach(candidate -> horizon.failed(candidate.acceptedAt()));
-            throw e;
+        } finally {
+            for (StoredMessage candidate : candidates) {
+                if (outcomes != null) {
+                    horizon.settled(candidate.acceptedAt());
+                } else {
+                    horizon.failed(candidate.acceptedAt());
+                }
+            }
         }
     }
 

@@ -12,12 +12,16 @@ import dev.hazelog.shared.testing.FreePorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Two real members, each with its horizon: a write in flight on either holds back the readers of both. */
+/**
+ * Two real members, each with its horizon: a write in flight on either holds back the readers of both, and a member
+ * gone holds them back for the grace period only.
+ */
 class ClusterHorizonIT {
 
     private static final Duration EVERY = Duration.ofMillis(20);
@@ -61,6 +65,22 @@ class ClusterHorizonIT {
                 .isEqualTo(stamp);
         await().atMost(GRACE.multipliedBy(5))
                 .until(() -> first.reads.settledUntil().isAfter(stamp));
+    }
+
+    /**
+     * As a member cut off from the others leaves it when it merges back under a new id, after the others forgot the
+     * members that left meanwhile: an entry whose member is not in the cluster, whose removal nobody will be told of.
+     */
+    @Test
+    void aPromiseLeftBehindByAMemberNotInTheClusterIsForgottenAfterTheGrace() {
+        Instant stale = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(60);
+        first.member
+                .<String, Long>getMap(ClusterHorizon.MAP_NAME)
+                .set(UUID.randomUUID().toString(), ChronoUnit.MICROS.between(Instant.EPOCH, stale));
+
+        assertThat(second.reads.settledUntil()).isEqualTo(stale);
+        await().atMost(GRACE.multipliedBy(5))
+                .until(() -> second.reads.settledUntil().isAfter(stale));
     }
 
     /** A member with its write horizon and the cluster's read horizon, as a logging service has them. */
