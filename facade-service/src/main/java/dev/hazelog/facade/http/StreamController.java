@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +48,9 @@ class StreamController implements SmartLifecycle {
     private final LiveLog live;
     private final StreamProperties properties;
     private final Set<Thread> senders = ConcurrentHashMap.newKeySet();
+    /** The last messages sent, joined: the next stream to send the same ones sends these bytes. */
+    private final AtomicReference<Frame> lastFrame = new AtomicReference<>(new Frame(List.of(), new byte[0]));
+
     private volatile boolean running;
 
     StreamController(LiveLog live, StreamProperties properties) {
@@ -138,12 +141,41 @@ class StreamController implements SmartLifecycle {
 
     /**
      * Messages already written as events in UTF-8 (once each, by the live log), sent as one piece, in one write and one
-     * flush: a hundred streams do not each turn every message into JSON, or into bytes, again.
+     * flush: a hundred streams do not each turn every message into JSON, or into bytes, again. Streams that have caught
+     * up all send the same messages after each look, so the piece is joined once and shared.
      */
-    private static Set<ResponseBodyEmitter.DataWithMediaType> frames(List<LiveLog.Rendered> messages) {
-        ByteArrayOutputStream events = new ByteArrayOutputStream();
-        messages.forEach(message -> events.writeBytes(message.event()));
-        return Set.of(new ResponseBodyEmitter.DataWithMediaType(events.toByteArray(), MediaType.TEXT_EVENT_STREAM));
+    private Set<ResponseBodyEmitter.DataWithMediaType> frames(List<LiveLog.Rendered> messages) {
+        Frame frame = lastFrame.get();
+        if (!frame.holds(messages)) {
+            frame = new Frame(messages, joined(messages));
+            lastFrame.set(frame);
+        }
+        return Set.of(new ResponseBodyEmitter.DataWithMediaType(frame.events(), MediaType.TEXT_EVENT_STREAM));
+    }
+
+    private static byte[] joined(List<LiveLog.Rendered> messages) {
+        byte[] events = new byte
+                [messages.stream().mapToInt(message -> message.event().length).sum()];
+        int at = 0;
+        for (LiveLog.Rendered message : messages) {
+            System.arraycopy(message.event(), 0, events, at, message.event().length);
+            at += message.event().length;
+        }
+        return events;
+    }
+
+    /** Messages and their events joined; only read once made, by any number of streams at once. */
+    private record Frame(List<LiveLog.Rendered> messages, byte[] events) {
+
+        /**
+         * The same messages: a stream's messages are consecutive ones of the log, and the live log hands each stream
+         * the same instances, so the first, the last and the count tell them apart.
+         */
+        boolean holds(List<LiveLog.Rendered> others) {
+            return messages.size() == others.size()
+                    && messages.getFirst() == others.getFirst()
+                    && messages.getLast() == others.getLast();
+        }
     }
 
     private static void overflow(SseEmitter events, FellBehindException e) {
