@@ -39,11 +39,12 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
     private final Cluster cluster;
     private final WriteHorizon local;
     private final long graceNanos;
-    /** The promises of members that left, with when they were first seen so (nanoTime); the publisher's alone. */
+    /** The promises of members that left, with when they were first seen so (nanoTime); the sweep's alone. */
     private final Map<String, Long> departed = new HashMap<>();
 
-    private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("write-horizon").daemon().factory());
+    /** Two threads: a sweep waiting on the cluster never holds back the publishing. */
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
+            2, Thread.ofPlatform().name("write-horizon-", 0).daemon().factory());
 
     /** Publishes this member's promise before it returns: no write of this member can come before it is known. */
     public ClusterHorizon(HazelcastInstance hazelcast, WriteHorizon local, Duration every, Duration grace) {
@@ -52,9 +53,16 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         this.local = local;
         this.graceNanos = grace.toNanos();
         publish();
-        publisher.scheduleAtFixedRate(this::publishQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        publisher.scheduleWithFixedDelay(
-                this::forgetDepartedQuietly, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> tryAgainLater(this::publish, "Write horizon not published"),
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> tryAgainLater(this::forgetDeparted, "Horizons of departed members not looked for"),
+                SWEEP_EVERY.toMillis(),
+                SWEEP_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -71,15 +79,6 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         promises.set(
                 cluster.getLocalMember().getUuid().toString(),
                 ChronoUnit.MICROS.between(Instant.EPOCH, local.promise()));
-    }
-
-    /** A promise not published stays as it was, which holds readers back but never lets them skip. */
-    private void publishQuietly() {
-        try {
-            publish();
-        } catch (HazelcastException | IllegalStateException e) {
-            log.debug("Write horizon not published this time: {}", e.toString());
-        }
     }
 
     private void forgetDeparted() {
@@ -100,17 +99,22 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         }
     }
 
-    /** Tried again at the next sweep. */
-    private void forgetDepartedQuietly() {
+    /**
+     * A scheduled task that throws is never run again, and a promise not published stays as it was: it would hold
+     * readers back for good (never let them skip). So whatever fails is tried again next time.
+     */
+    private static void tryAgainLater(Runnable task, String failure) {
         try {
-            forgetDeparted();
+            task.run();
         } catch (HazelcastException | IllegalStateException e) {
-            log.debug("Horizons of departed members not looked for this time: {}", e.toString());
+            log.debug("{} this time: {}", failure, e.toString());
+        } catch (RuntimeException e) {
+            log.warn("{} this time", failure, e);
         }
     }
 
     @Override
     public void close() {
-        publisher.shutdownNow();
+        scheduler.shutdownNow();
     }
 }

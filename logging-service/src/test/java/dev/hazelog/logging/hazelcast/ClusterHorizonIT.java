@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,16 @@ class ClusterHorizonIT {
     private final Member first = new Member(0);
     private final Member second = new Member(1);
 
+    /** The horizon's work, not Hazelcast's joining: two members in one cluster, done moving partitions. */
+    @BeforeEach
+    void oneClusterOfTwo() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Stream.of(first, second)
+                        .allMatch(member ->
+                                member.member.getCluster().getMembers().size() == 2
+                                        && member.member.getPartitionService().isClusterSafe()));
+    }
+
     @AfterEach
     void stop() {
         first.close();
@@ -43,11 +55,15 @@ class ClusterHorizonIT {
         Instant stamp = second.writes.issue(null);
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> first.reads.settledUntil().equals(stamp));
+                .untilAsserted(() -> assertThat(first.reads.settledUntil())
+                        .as(this::promises)
+                        .isEqualTo(stamp));
         second.writes.settled(stamp);
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> first.reads.settledUntil().isAfter(stamp));
+                .untilAsserted(() -> assertThat(first.reads.settledUntil())
+                        .as(this::promises)
+                        .isAfter(stamp));
     }
 
     @Test
@@ -81,6 +97,12 @@ class ClusterHorizonIT {
         assertThat(second.reads.settledUntil()).isEqualTo(stale);
         await().atMost(GRACE.multipliedBy(5))
                 .until(() -> second.reads.settledUntil().isAfter(stale));
+    }
+
+    /** What the members published, and who they are: to tell why the readers stopped where they did. */
+    private String promises() {
+        return "members " + first.member.getCluster().getMembers() + ", promises "
+                + first.member.getMap(ClusterHorizon.MAP_NAME).entrySet();
     }
 
     /** A member with its write horizon and the cluster's read horizon, as a logging service has them. */
