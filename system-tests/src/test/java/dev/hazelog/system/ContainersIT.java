@@ -31,6 +31,7 @@ class ContainersIT {
     private static final Duration REJOIN_WITHIN = Duration.ofMinutes(3);
 
     private DockerCompose compose;
+    private boolean passed;
 
     @BeforeAll
     void start() {
@@ -56,6 +57,10 @@ class ContainersIT {
     @AfterAll
     void stop() {
         if (compose != null) {
+            if (!passed) {
+                // What the services said about a failed step goes with the containers: printed before they do.
+                System.out.println(compose.run("logs", "--no-color", "--tail", "60"));
+            }
             compose.run("down", "--volumes", "--remove-orphans");
             assertThat(compose.leftovers())
                     .as("containers, volumes and networks left behind")
@@ -117,6 +122,7 @@ class ContainersIT {
         assertThat(new HttpProbe(compose.url("facade")).messageIds())
                 .as("every message after docker compose stop and up")
                 .isEqualTo(before);
+        passed = true;
     }
 
     private int clusterSize() {

@@ -3,10 +3,18 @@ package dev.hazelog.logging.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hazelog.logging.jdbc.MessageTable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * The database behind the map, when {@code hazelog.store.url} names one: a small pool with short timeouts, the schema
@@ -18,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 class StoreConfiguration {
 
     private static final int CONNECT_RETRIES = 60;
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
     @Bean(destroyMethod = "close")
     HikariDataSource messageDatabase(StoreProperties store) {
@@ -49,6 +59,29 @@ class StoreConfiguration {
                 .connectRetriesInterval(1)
                 .load()
                 .migrate();
+        openConnections(messageDatabase, store.poolSize());
         return new MessageTable(messageDatabase, store.timeout(), store.name());
+    }
+
+    /**
+     * Opens the pool's connections before the service reports ready. On a busy machine, a JVM that has just started
+     * takes longer than the store's timeout to open one (Flyway's first tries say so in the log), and a first write
+     * that waited for one would be answered 503. Open, they stay while writes come, and close after 10 minutes idle.
+     */
+    private static void openConnections(HikariDataSource pool, int count) {
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int tries = 0; open.size() < count && tries < CONNECT_RETRIES; tries++) {
+                try {
+                    open.add(pool.getConnection());
+                } catch (SQLTransientConnectionException slow) {
+                    // HikariCP goes on opening the connection after the wait for it ends: a next try takes it.
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("Opening the database's connections failed; the first writes may be slow: {}", e.toString());
+        } finally {
+            open.forEach(JdbcUtils::closeConnection);
+        }
     }
 }
