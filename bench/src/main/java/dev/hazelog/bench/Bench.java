@@ -254,7 +254,7 @@ public final class Bench {
     /**
      * M: the logging services restarted with their members' memory only ({@code HAZELOG_STORE=memory}: nothing else
      * differs between the modes, so the other services stay up and warm, as they were for F), primed, F measured, then
-     * restarted as they were: what the database behind the map costs, in the same run.
+     * restarted as they were and F measured again: what the database behind the map costs, in the same run.
      */
     private void memoryOnly(@Nullable Result withDatabase) throws IOException {
         if (options.store().equals("memory")) {
@@ -263,15 +263,26 @@ public final class Bench {
         }
         Phase.progress("M", "restarting the logging services with their members' memory only");
         restartLoggingServices(Map.of("HAZELOG_STORE", "memory"));
+        Result memoryOnly;
         try (Targets targets = new Targets(options, null)) {
             prime(targets);
             targets.clear();
-            Result f = writes(targets, "F json, memory only", targets::postMessage);
+            memoryOnly = writes(targets, "F json, memory only", targets::postMessage);
             writes(targets, "F original, memory only", targets::sendToLoggingService);
-            ratio("F json with the database / memory only", withDatabase, f, ">= 50 %");
         } finally {
             Phase.progress("M", "restarting the logging services as they were");
             restartLoggingServices(Map.of());
+        }
+        // The facade, never restarted, gets faster for minutes: F with the database is taken on both sides of the
+        // memory-only F, and their mean compared with it, so that neither mode gains by coming later.
+        try (Targets targets = new Targets(options, null)) {
+            prime(targets);
+            targets.clear();
+            Result after = writes(targets, "F json with the database, after M", targets::postMessage);
+            double durable = withDatabase == null
+                    ? after.opsPerSecond()
+                    : (withDatabase.opsPerSecond() + after.opsPerSecond()) / 2;
+            ratio("F json with the database (before and after M) / memory only", durable, memoryOnly, ">= 80 %");
         }
     }
 
@@ -330,13 +341,15 @@ public final class Bench {
     }
 
     private void ratio(String name, @Nullable Result numerator, @Nullable Result denominator, String target) {
-        if (numerator != null && denominator != null) {
+        if (numerator != null) {
+            ratio(name, numerator.opsPerSecond(), denominator, target);
+        }
+    }
+
+    private void ratio(String name, double numerator, @Nullable Result denominator, String target) {
+        if (denominator != null) {
             ratios.add(String.format(
-                    Locale.ROOT,
-                    "| %s | %.0f %% | %s |",
-                    name,
-                    100 * numerator.opsPerSecond() / denominator.opsPerSecond(),
-                    target));
+                    Locale.ROOT, "| %s | %.0f %% | %s |", name, 100 * numerator / denominator.opsPerSecond(), target));
         }
     }
 

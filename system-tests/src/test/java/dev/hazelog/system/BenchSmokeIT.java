@@ -31,7 +31,8 @@ class BenchSmokeIT {
                 .contains("| F at half its maximum rate / the liveness probe at the same rate: p99 / p99 |")
                 .contains("| F / L0 throughput |", "| L1 / L0 throughput |")
                 .contains("| F json, memory only | closed loop |", "| F original, memory only | closed loop |")
-                .contains("| F json with the database / memory only |");
+                .contains("| F json with the database, after M | closed loop |")
+                .contains("| F json with the database (before and after M) / memory only |");
         assertThat(output).as("no workload reports errors").doesNotContainPattern("\\| [1-9][0-9]* \\|\\n");
         // M restarts the logging services memory-only, then as they were: with the database again.
         assertThat(launcher.status())
