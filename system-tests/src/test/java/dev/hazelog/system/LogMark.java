@@ -1,8 +1,10 @@
 package dev.hazelog.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe;
+import java.time.Duration;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -31,12 +33,20 @@ final class LogMark {
     void forEachSince(Consumer<JsonNode> action) {
         String after = lastId;
         do {
-            HttpProbe.Answer answer = facade.get("/messages?limit=1000" + (after == null ? "" : "&after=" + after));
+            String page = "/messages?limit=1000" + (after == null ? "" : "&after=" + after);
+            // A 503 refuses a page for a moment (Retry-After: 1): a database that paused past the store's timeout
+            // under the writes before is taken for down until a probe gets an answer. A client reads it again.
+            HttpProbe.Answer answer = await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> facade.get(page), refused -> refused.status() != 503);
             // A refused page names no next one: read on regardless, this would start again from the first for ever.
             assertThat(answer.status()).as("a page of the log: %s", answer).isEqualTo(200);
-            JsonNode page = answer.json();
-            page.path("messages").forEach(action);
-            after = page.path("next").isNull() ? null : page.path("next").asString();
+            JsonNode messages = answer.json();
+            messages.path("messages").forEach(action);
+            after = messages.path("next").isNull()
+                    ? null
+                    : messages.path("next").asString();
         } while (after != null);
     }
 
