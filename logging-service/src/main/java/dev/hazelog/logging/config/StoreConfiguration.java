@@ -40,8 +40,9 @@ class StoreConfiguration {
         }
         pool.setMaximumPoolSize(store.poolSize());
         // None kept ready for their own sake: HikariCP refills a pool below its minimum with pauses that grow to 5 s
-        // while the database is away, and the writes after its return would wait out the pause. Connections are made
-        // when a write needs one, and kept while writes come (10 minutes idle).
+        // while the database is away, and the writes after its return would wait out the pause. The pool is filled
+        // once at start (openConnections); after that a connection is made when a write needs one, and kept while
+        // writes come (10 minutes idle).
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(store.timeout().toMillis());
         pool.setValidationTimeout(store.timeout().toMillis());
