@@ -117,9 +117,14 @@ final class MessageDatabase {
         chores.execute(sql);
     }
 
-    /** A statement that changes rows; its failures, a taken key among them, are the caller's to tell apart. */
+    /** A statement that changes rows. */
     int update(String sql, Object... arguments) {
-        return jdbc.update(sql, arguments);
+        return answer(() -> jdbc.update(sql, arguments));
+    }
+
+    /** A statement that answers ids, such as an INSERT ... RETURNING id. */
+    List<String> ids(String sql, Object... arguments) {
+        return answer(() -> jdbc.queryForList(sql, String.class, arguments));
     }
 
     static JdbcTemplate withTimeout(DataSource dataSource, Duration timeout) {

@@ -13,13 +13,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The archive as the table {@code messages} of a relational database (PostgreSQL): a row per message, written
@@ -62,9 +61,10 @@ public class MessageTable implements MessageArchive {
     }
 
     /**
-     * A multi-row INSERT per hundred messages, which the database applies whole or not at all: fresh ids, the
-     * usual case, cost one round trip and one commit. When an id is taken, the rows there are read and the rest
-     * inserted again; a row that a concurrent writer has not committed yet is found on a later try.
+     * A multi-row INSERT per hundred messages that leaves taken ids alone ({@code ON CONFLICT DO NOTHING}) and answers
+     * the ids it stored: one round trip and one commit, and no failed statement in the database's log when an id was
+     * taken, as a facade's second try after a slow answer makes it. The rows of the ids it did not store are read; one
+     * removed meanwhile (retention) leaves its id free, and the next try stores it.
      */
     @Override
     public Map<String, StoredMessage> keepNew(List<StoredMessage> messages) {
@@ -72,46 +72,42 @@ public class MessageTable implements MessageArchive {
         for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
             List<StoredMessage> fresh = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT));
             for (int attempt = 1; !fresh.isEmpty(); attempt++) {
-                try {
-                    insert(fresh);
-                    break;
-                } catch (DuplicateKeyException taken) {
-                    if (attempt == INSERT_ATTEMPTS) {
-                        throw new StorageUnavailableException(
-                                "Ids kept being taken by writes not committed yet", taken);
-                    }
-                    before.putAll(findAll(fresh.stream().map(StoredMessage::id).toList()));
-                    fresh = fresh.stream()
-                            .filter(message -> !before.containsKey(message.id()))
-                            .toList();
+                if (attempt > INSERT_ATTEMPTS) {
+                    throw new StorageUnavailableException("Rows of ids kept being removed as they were stored");
                 }
+                Set<String> stored = insert(fresh);
+                List<String> taken = fresh.stream()
+                        .map(StoredMessage::id)
+                        .filter(id -> !stored.contains(id))
+                        .toList();
+                before.putAll(findAll(taken));
+                fresh = fresh.stream()
+                        .filter(message -> !stored.contains(message.id()) && !before.containsKey(message.id()))
+                        .toList();
             }
         }
         return before;
     }
 
-    private void insert(List<StoredMessage> messages) {
+    /** The ids of the rows it stored: the others were taken. */
+    private Set<String> insert(List<StoredMessage> messages) {
         String rows = String.join(
                 ", ", messages.stream().map(message -> "(?, ?, ?, ?)").toList());
         Object[] values = messages.stream()
                 .flatMap(message ->
                         Stream.of(message.id(), message.text(), micros(message.acceptedAt()), message.storedBy()))
                 .toArray();
-        try {
-            database.update("INSERT INTO messages (" + COLUMNS + ") VALUES " + rows, values);
-        } catch (DuplicateKeyException taken) {
-            throw taken;
-        } catch (DataAccessException e) {
-            throw database.unavailable(e);
-        }
+        return Set.copyOf(database.ids(
+                "INSERT INTO messages (" + COLUMNS + ") VALUES " + rows + " ON CONFLICT (id) DO NOTHING RETURNING id",
+                values));
     }
 
     @Override
     public void forgetAll(Collection<String> ids) {
         inChunks(
                 ids,
-                (chunk, placeholders) -> database.answer(() ->
-                        database.update("DELETE FROM messages WHERE id IN (" + placeholders + ")", chunk.toArray())));
+                (chunk, placeholders) ->
+                        database.update("DELETE FROM messages WHERE id IN (" + placeholders + ")", chunk.toArray()));
     }
 
     /**

@@ -80,6 +80,9 @@ class MessageTableIT {
 
         assertThatThrownBy(() -> table.keep(message(id, "other", 3))).isInstanceOf(ConflictingMessageException.class);
         assertThat(table.find(id)).isEqualTo(message(id, "first", 1));
+        assertThat(postgres.log())
+                .as("the database's log: a taken id is an answer, not a failed statement")
+                .doesNotContain("duplicate key value");
     }
 
     @Test

@@ -57,6 +57,15 @@ public final class PrivatePostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:%d/hazelog?user=%s&password=%s".formatted(throughPort, USER, password());
     }
 
+    /** What the server has written to its log, as ./hazelog keeps it. */
+    public String log() {
+        try {
+            return Files.readString(runDirectory.resolve("logs/database.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** How ./hazelog is told to keep the messages in this database instead of starting its own. */
     public Map<String, String> storeEnvironment() {
         return Map.of(
