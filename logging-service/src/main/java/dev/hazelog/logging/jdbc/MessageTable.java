@@ -76,13 +76,12 @@ public class MessageTable implements MessageArchive {
                     throw new StorageUnavailableException("Rows of ids kept being removed as they were stored");
                 }
                 Set<String> stored = insert(fresh);
-                List<String> taken = fresh.stream()
-                        .map(StoredMessage::id)
-                        .filter(id -> !stored.contains(id))
+                List<StoredMessage> taken = fresh.stream()
+                        .filter(message -> !stored.contains(message.id()))
                         .toList();
-                before.putAll(findAll(taken));
-                fresh = fresh.stream()
-                        .filter(message -> !stored.contains(message.id()) && !before.containsKey(message.id()))
+                before.putAll(findAll(taken.stream().map(StoredMessage::id).toList()));
+                fresh = taken.stream()
+                        .filter(message -> !before.containsKey(message.id()))
                         .toList();
             }
         }
