@@ -42,11 +42,9 @@ final class LogMark {
                     .until(() -> facade.get(page), refused -> refused.status() != 503);
             // A refused page names no next one: read on regardless, this would start again from the first for ever.
             assertThat(answer.status()).as("a page of the log: %s", answer).isEqualTo(200);
-            JsonNode messages = answer.json();
-            messages.path("messages").forEach(action);
-            after = messages.path("next").isNull()
-                    ? null
-                    : messages.path("next").asString();
+            JsonNode body = answer.json();
+            body.path("messages").forEach(action);
+            after = body.path("next").isNull() ? null : body.path("next").asString();
         } while (after != null);
     }
 

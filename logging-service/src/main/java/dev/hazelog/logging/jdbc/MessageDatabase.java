@@ -152,7 +152,7 @@ final class MessageDatabase {
         return name;
     }
 
-    <T> T answer(Supplier<T> operation) {
+    private <T> T answer(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (DataAccessException e) {
@@ -161,7 +161,7 @@ final class MessageDatabase {
     }
 
     /** The database is taken for down until a probe gets an answer: see {@link OutageWatch}. */
-    StorageUnavailableException unavailable(Exception cause) {
+    private StorageUnavailableException unavailable(Exception cause) {
         return outages.unavailable(cause);
     }
 
