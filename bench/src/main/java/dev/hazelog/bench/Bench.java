@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -286,10 +290,19 @@ public final class Bench {
         }
     }
 
-    /** Stops the logging services (logging-1, logging-2, ...); ./hazelog up starts them again, the only ones down. */
+    /**
+     * Stops the logging services (logging-1, logging-2, ...) together, as {@code ./hazelog down} does: one after the
+     * other, each would hand its partitions to the next to go. {@code ./hazelog up} starts them again, the only ones
+     * down.
+     */
     private void restartLoggingServices(Map<String, String> environment) {
-        for (int i = 1; i <= options.loggingServices().size(); i++) {
-            launcher.run("stop", "logging-" + i);
+        try (ExecutorService stops = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture.allOf(IntStream.rangeClosed(
+                                    1, options.loggingServices().size())
+                            .mapToObj(
+                                    i -> CompletableFuture.runAsync(() -> launcher.run("stop", "logging-" + i), stops))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         }
         launcher.run(environment, "up");
     }

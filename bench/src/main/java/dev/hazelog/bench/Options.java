@@ -67,9 +67,9 @@ record Options(
                 Integer.parseInt(given.getOrDefault("clients", "32")),
                 Integer.parseInt(given.getOrDefault("size", "100")),
                 Duration.parse("PT" + given.getOrDefault("prime", smoke ? "0s" : "60s")),
-                Duration.parse("PT" + given.getOrDefault("warmup", smoke ? "1s" : "30s")),
-                Duration.parse("PT" + given.getOrDefault("duration", smoke ? "2s" : "20s")),
-                Arrays.stream(given.getOrDefault("stored", smoke ? "100,1000" : "1000,10000,100000")
+                Duration.parse("PT" + given.getOrDefault("warmup", smoke ? "0.5s" : "30s")),
+                Duration.parse("PT" + given.getOrDefault("duration", smoke ? "1s" : "20s")),
+                Arrays.stream(given.getOrDefault("stored", smoke ? "1000" : "1000,10000,100000")
                                 .split(","))
                         .map(Integer::valueOf)
                         .toList(),
