@@ -54,7 +54,7 @@ start_floor() { # MODE: none, record or use (the caches)
   done
   # shellcheck disable=SC2046,SC2086
   MALLOC_ARENA_MAX=2 "$JAVA" $FLOOR_FACADE_JAVA_OPTS $(cache_option facade 0 "$1") -jar "$started" \
-    --server.port=15001 --floor.member=false \
+    --server.port=15001 --floor.role=facade \
     "--floor.member-urls=$member_urls" >"$logs/facade.log" 2>&1 &
   pids+=($!)
   for port in 15001 15002 15003 15004; do
