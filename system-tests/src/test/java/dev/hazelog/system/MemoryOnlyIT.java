@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * only ({@code HAZELOG_STORE=memory}), with at most {@value #MAX_MESSAGES} messages kept: every search first, then
  * the log filled past its limit.
  */
+@SecondLane.Member
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MemoryOnlyIT implements SearchContract {

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * host cut off entirely costs nothing that was acknowledged. Where namespaces cannot be created the test is aborted
  * and reported as skipped, never as passed.
  */
+@SecondLane.Member
 @Order(5)
 class MultiHostIT {
 

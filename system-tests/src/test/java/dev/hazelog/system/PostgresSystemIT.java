@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * local is started for the messages, the original scenario holds, a restart of every service keeps the log, and the
  * database going away is a 503 that names it until it is back.
  */
+@SecondLane.Member
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresSystemIT {
 
