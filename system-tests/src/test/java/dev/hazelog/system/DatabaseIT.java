@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.hazelog.shared.testing.HttpProbe;
+import dev.hazelog.shared.testing.PrivatePostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,11 +24,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The database {@code ./hazelog up} runs by default, on the system the other tests share: every acknowledged write is
  * on disk before its answer, and only the logging services, with the generated password, get in, on loopback only.
+ * On a server of its own: {@code ./hazelog freeze database} stops every one of its processes.
  */
 @ExtendWith(RunningSystem.class)
 class DatabaseIT {
 
     private static final int SEQUENTIAL_WRITES = 40;
+    private static final int FREEZES = 30;
+    /** Each attempt gives up within seconds, frozen server or not (pgjdbc's timeouts, in seconds). */
+    private static final String BOUNDED = "&connectTimeout=2&loginTimeout=2&socketTimeout=2";
 
     /**
      * strace on every process of the server, counting {@code fdatasync}, the call that forces PostgreSQL's write-ahead
@@ -126,5 +132,60 @@ class DatabaseIT {
     private static String ipv4(String reversedHex) {
         byte[] bytes = HexFormat.of().parseHex(reversedHex);
         return "%d.%d.%d.%d".formatted(bytes[3] & 0xff, bytes[2] & 0xff, bytes[1] & 0xff, bytes[0] & 0xff);
+    }
+
+    /**
+     * {@code ./hazelog freeze database} while connections are being opened, each a new process of the server: every
+     * process stops, a new one too, or a frozen database would still answer (fault row 14, {@code PostgresStoreIT}).
+     */
+    @Test
+    void aFrozenDatabaseHasEveryProcessStoppedWhileConnectionsAreOpened() throws Exception {
+        try (PrivatePostgres postgres = new PrivatePostgres()) {
+            AtomicBoolean connecting = new AtomicBoolean(true);
+            Thread connections = Thread.ofPlatform().start(() -> {
+                while (connecting.get()) {
+                    try (Connection ignored = DriverManager.getConnection(postgres.url() + BOUNDED)) {
+                        // opened and closed: a process of the server started and ended
+                    } catch (SQLException frozen) {
+                        // refused or timed out while the server is stopped
+                    }
+                }
+            });
+            try {
+                for (int round = 1; round <= FREEZES; round++) {
+                    postgres.freeze();
+                    try {
+                        assertThat(runningProcesses(postgres.pid()))
+                                .as("processes of the frozen server still running, freeze %d", round)
+                                .isEmpty();
+                    } finally {
+                        postgres.thaw();
+                    }
+                }
+            } finally {
+                connecting.set(false);
+                connections.join();
+            }
+        }
+    }
+
+    /** The server and its children neither stopped nor ended (a zombie): each as its id, its state and its name. */
+    private static List<String> runningProcesses(long server) {
+        return Stream.concat(
+                        Stream.of(server),
+                        ProcessHandle.of(server).orElseThrow().children().map(ProcessHandle::pid))
+                .flatMap(pid -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                        char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        return state == 'T' || state == 'Z'
+                                ? Stream.empty()
+                                : Stream.of(pid + " " + state + " " + name);
+                    } catch (IOException gone) {
+                        return Stream.empty();
+                    }
+                })
+                .toList();
     }
 }

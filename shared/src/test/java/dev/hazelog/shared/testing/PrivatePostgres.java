@@ -74,6 +74,16 @@ public final class PrivatePostgres implements AutoCloseable {
                 "HAZELOG_STORE_PASSWORD", password());
     }
 
+    /** The server's first process, the parent of all the others. */
+    public long pid() {
+        try {
+            return Long.parseLong(
+                    Files.readString(runDirectory.resolve("database.pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The password ./hazelog generated at the first start. */
     public String password() {
         try {
