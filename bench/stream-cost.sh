@@ -40,8 +40,9 @@ start_streamer() { # events per second
     [[ $word != -jar ]] || break
     [[ $word == -XX:AOTCache=* ]] || options+=("$word")
   done
-  [[ -f bench/floor/target/bench-floor.jar ]] || { echo "no bench/floor/target/bench-floor.jar: ./hazelog build" >&2; exit 1; }
-  "$java" "${options[@]}" -jar bench/floor/target/bench-floor.jar --floor.role=streamer \
+  local jar=bench/floor/target/bench-floor.jar
+  [[ -f $jar ]] || { echo "no $jar: ./hazelog build" >&2; exit 1; }
+  "$java" "${options[@]}" -jar "$jar" --floor.role=streamer \
     "--server.port=${streamer_url##*:}" "--floor.events-per-second=$1" >"$work/streamer.log" 2>&1 &
   streamer=$!
   for _ in $(seq 300); do

@@ -22,10 +22,10 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * The second lane of the system tests (junit-platform.properties): classes that start systems of their own and use
- * nothing of the shared one run beside the shared system's later classes ({@link Member}), held back until ApiIT (whose first start records the start-up caches),
- * FaultSuiteIT and FailureScenarioIT are over: those time how soon a fault is noticed and mended, which a second
- * system on the two cores would slow. As a listener (META-INF/services) it learns which of them this run holds, and
- * when each ends.
+ * nothing of the shared one ({@link Member}) run beside the shared system's later classes, held back until ApiIT
+ * (whose first start records the start-up caches), FaultSuiteIT and FailureScenarioIT are over: those time how soon a
+ * fault is noticed and mended, which a second system on the two cores would slow. As a listener (META-INF/services)
+ * it learns which of them this run holds, and when each ends.
  */
 public final class SecondLane implements TestExecutionListener, BeforeAllCallback {
 

@@ -29,11 +29,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The least a Spring Boot service can do per message, for the benchmarks to hold Hazelog against ({@code
- * bench/floor/run.sh}). A member ({@code floor.role=member}) embeds a Hazelcast member; its {@code POST /messages} reads
- * a message's JSON, puts it into the map (putIfAbsent, one backup) and answers with its id, or with {@code ?store=false}
- * only answers. A facade ({@code floor.role=facade}) gives a message an id and hands it to a random member's {@code
- * POST /messages} over HTTP, on both of Hazelog's routes, so that the benchmark's workload F runs on it as on Hazelog.
- * Nothing else: no checks, log lines, metrics of its own, retries or database.
+ * bench/floor/run.sh}). A member ({@code floor.role=member}) embeds a Hazelcast member; its {@code POST /messages}
+ * reads a message's JSON, puts it into the map (putIfAbsent, one backup) and answers with its id, or with {@code
+ * ?store=false} only answers. A facade ({@code floor.role=facade}) gives a message an id and hands it to a random
+ * member's {@code POST /messages} over HTTP, on both of Hazelog's routes, so that the benchmark's workload F runs on it
+ * as on Hazelog. Nothing else: no checks, log lines, metrics of its own, retries or database.
  */
 @SpringBootApplication
 public class FloorService {
