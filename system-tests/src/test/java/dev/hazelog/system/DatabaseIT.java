@@ -169,23 +169,34 @@ class DatabaseIT {
         }
     }
 
-    /** The server and its children neither stopped nor ended (a zombie): each as its id, its state and its name. */
+    /**
+     * The server and its children neither stopped nor ended (zombies) nor about to stop (SIGSTOP pending: a busy
+     * machine may not have run the process since the signal came): each as its id, its state and its name.
+     */
     private static List<String> runningProcesses(long server) {
         return Stream.concat(
                         Stream.of(server),
                         ProcessHandle.of(server).orElseThrow().children().map(ProcessHandle::pid))
                 .flatMap(pid -> {
                     try {
-                        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                        Path proc = Path.of("/proc", String.valueOf(pid));
+                        String stat = Files.readString(proc.resolve("stat"));
                         char state = stat.charAt(stat.lastIndexOf(')') + 2);
                         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        return state == 'T' || state == 'Z'
-                                ? Stream.empty()
-                                : Stream.of(pid + " " + state + " " + name);
+                        boolean stopping = state == 'T' || state == 'Z' || stopPending(proc);
+                        return stopping ? Stream.empty() : Stream.of(pid + " " + state + " " + name);
                     } catch (IOException gone) {
                         return Stream.empty();
                     }
                 })
                 .toList();
+    }
+
+    /** SIGSTOP (19) among the signals sent to the process or to its thread and not yet acted on. */
+    private static boolean stopPending(Path proc) throws IOException {
+        long sigstop = 1L << (19 - 1);
+        return Files.readAllLines(proc.resolve("status")).stream()
+                .filter(line -> line.startsWith("ShdPnd:") || line.startsWith("SigPnd:"))
+                .anyMatch(line -> (Long.parseUnsignedLong(line.substring(7).strip(), 16) & sigstop) != 0);
     }
 }
