@@ -45,10 +45,7 @@ class DatabaseIT {
         Path trace = Files.createTempFile("hazelog-fdatasync-", ".txt");
         Path attached = Files.createTempFile("hazelog-strace-", ".txt");
         command.add(trace.toString());
-        List<Long> processes = Stream.concat(
-                        Stream.of(server),
-                        ProcessHandle.of(server).orElseThrow().children().map(ProcessHandle::pid))
-                .toList();
+        List<Long> processes = serverProcesses(server).toList();
         processes.forEach(pid -> command.addAll(List.of("-p", String.valueOf(pid))));
         Process strace;
         try {
@@ -174,9 +171,7 @@ class DatabaseIT {
      * machine may not have run the process since the signal came): each as its id, its state and its name.
      */
     private static List<String> runningProcesses(long server) {
-        return Stream.concat(
-                        Stream.of(server),
-                        ProcessHandle.of(server).orElseThrow().children().map(ProcessHandle::pid))
+        return serverProcesses(server)
                 .flatMap(pid -> {
                     try {
                         Path proc = Path.of("/proc", String.valueOf(pid));
@@ -190,6 +185,13 @@ class DatabaseIT {
                     }
                 })
                 .toList();
+    }
+
+    /** The server's first process and its children: every process of the database. */
+    private static Stream<Long> serverProcesses(long server) {
+        return Stream.concat(
+                Stream.of(server),
+                ProcessHandle.of(server).orElseThrow().children().map(ProcessHandle::pid));
     }
 
     /** SIGSTOP (19) among the signals sent to the process or to its thread and not yet acted on. */
