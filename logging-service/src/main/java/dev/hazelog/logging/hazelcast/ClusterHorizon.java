@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
 
     static final String MAP_NAME = "write-horizons";
+    /** Sets of this member's promise that may wait for their answers at once; publishing skips a turn beyond it. */
+    private static final int MAX_UNANSWERED = 50;
     /** How often each member looks for the promises of members that left. */
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
@@ -39,6 +42,7 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
     private final Cluster cluster;
     private final WriteHorizon local;
     private final long graceNanos;
+    private final AtomicInteger unanswered = new AtomicInteger();
     /** The promises of members that left, with when they were first seen so (nanoTime); the sweep's alone. */
     private final Map<String, Long> departed = new HashMap<>();
 
@@ -52,7 +56,7 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         this.cluster = hazelcast.getCluster();
         this.local = local;
         this.graceNanos = grace.toNanos();
-        publish();
+        promises.set(ownKey(), ownPromise());
         scheduler.scheduleAtFixedRate(
                 () -> tryAgainLater(this::publish, "Write horizon not published"),
                 every.toMillis(),
@@ -74,11 +78,32 @@ public final class ClusterHorizon implements ReadHorizon, AutoCloseable {
         return earliest == Long.MAX_VALUE || own.isBefore(published) ? own : published;
     }
 
-    /** Under the member's id of the moment: a member that rejoins after a split gets a new one. */
+    /**
+     * Without waiting for the answer: a set answers once its backup is written, which the other member may hold up for
+     * seconds (its partition thread busy with a migration, or paused), and the promise on the map, written at once,
+     * must go on moving meanwhile. A few sets at most are left unanswered; one that lands after a later one only puts
+     * the promise back to what was true when it was made.
+     */
     private void publish() {
-        promises.set(
-                cluster.getLocalMember().getUuid().toString(),
-                ChronoUnit.MICROS.between(Instant.EPOCH, local.promise()));
+        if (unanswered.get() >= MAX_UNANSWERED) {
+            return;
+        }
+        unanswered.incrementAndGet();
+        promises.setAsync(ownKey(), ownPromise()).whenComplete((done, failure) -> {
+            unanswered.decrementAndGet();
+            if (failure != null) {
+                log.debug("Write horizon not published this time: {}", failure.toString());
+            }
+        });
+    }
+
+    /** The member's id of the moment: a member that rejoins after a split gets a new one. */
+    private String ownKey() {
+        return cluster.getLocalMember().getUuid().toString();
+    }
+
+    private long ownPromise() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, local.promise());
     }
 
     private void forgetDeparted() {
