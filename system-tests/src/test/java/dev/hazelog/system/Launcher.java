@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +30,8 @@ final class Launcher implements AutoCloseable {
 
     static final ServiceTable TABLE = ServiceTable.read();
     static final List<String> SERVICES = TABLE.names();
+    /** A warning or an error as the services (Spring Boot) and PostgreSQL log them. */
+    private static final Pattern WARNING = Pattern.compile(" (WARN|ERROR) |(WARNING|ERROR|FATAL|PANIC): ");
 
     private final Path root = ServiceTable.ROOT;
     private final Path runDir;
@@ -162,21 +165,32 @@ final class Launcher implements AutoCloseable {
         }
     }
 
-    /** The last lines of every service's log, to show why a test failed. */
+    /**
+     * The warnings and errors of every service's log, then its last lines, to show why a test failed: a service under
+     * load logs a line per message, and the line that says what went wrong scrolls out of the last ones in a second.
+     */
     String logTails() {
         StringBuilder tails = new StringBuilder();
         for (String name : SERVICES) {
             Path log = logFile(name);
             try {
                 List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-                tails.append("---- ").append(name).append('\n');
-                lines.subList(Math.max(0, lines.size() - 25), lines.size())
-                        .forEach(line -> tails.append(line).append('\n'));
+                List<String> warnings = lines.stream()
+                        .filter(line -> WARNING.matcher(line).find())
+                        .toList();
+                tails.append("---- ").append(name).append(", its warnings and errors\n");
+                lastOf(warnings, 20).forEach(line -> tails.append(line).append('\n'));
+                tails.append("---- ").append(name).append(", its last lines\n");
+                lastOf(lines, 10).forEach(line -> tails.append(line).append('\n'));
             } catch (IOException e) {
                 tails.append("(cannot read ").append(log).append(")\n");
             }
         }
         return tails.toString();
+    }
+
+    private static List<String> lastOf(List<String> lines, int count) {
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
     }
 
     Path logFile(String name) {
