@@ -35,6 +35,8 @@ class FailureScenarioIT {
     private Launcher launcher;
     private HttpProbe facade;
     private EventStream stream;
+    /** The logging service's process the second test SIGKILLs, which the third looks for in the kept log. */
+    private long killedPid;
     /** The message the stream goes on from. */
     private String streamStart;
 
@@ -76,6 +78,7 @@ class FailureScenarioIT {
     @Order(2)
     void aSigkilledLoggingServiceLeavesTheClusterAndNothingIsLost() {
         long pid = launcher.pid("logging-2");
+        killedPid = pid;
 
         launcher.kill("logging-2");
 
@@ -91,6 +94,10 @@ class FailureScenarioIT {
     void theRestartedServiceRejoinsAndSeesEverything() {
         launcher.start("logging-2");
 
+        assertThat(launcher.logFile("logging-2").resolveSibling("logging-2.log.1"))
+                .as("the killed run's log, kept beside the new one")
+                .content()
+                .contains("with PID " + killedPid);
         awaitClusterSize("logging-2", 3);
         assertEveryAcknowledgedMessageListedOnce(launcher.http("logging-2"));
         postMessages(5, "after restart");
