@@ -33,6 +33,7 @@ for run in $(seq "$runs"); do
   for project in "${projects[@]}"; do
     project=$(cd "$project" && pwd)
     run_dir=$(mktemp -d)
+    chmod 755 "$run_dir" # started as root, ./hazelog runs PostgreSQL as nobody, which must enter it
     export HAZELOG_RUN_DIR=$run_dir
     "$project/hazelog" up >"$run_dir/up.log" 2>&1 || { cat "$run_dir/up.log" >&2; exit 1; }
     after_up=$(resident)
