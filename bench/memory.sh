@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The memory target of docs/BENCHMARKS.md: the resident memory (VmRSS) of the six services, the store
-# service left out, right after `./hazelog up` and after 60 s of wrk on the facade's POST /messages, and the rate of
+# The memory target of docs/BENCHMARKS.md: the resident memory (VmRSS) of the six services and the
+# database, right after `./hazelog up` and after 60 s of wrk on the facade's POST /messages, and the rate of
 # those 60 s. Each run starts the system afresh, on an empty database in a run directory of its own (the project's
 # .hazelog is left alone), and stops it after. Given several copies of the project (each with its jars and start-up
 # caches, e.g. one per set of JVM options), the runs alternate between them, so that their figures share one sitting.
