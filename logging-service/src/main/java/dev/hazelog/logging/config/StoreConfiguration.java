@@ -9,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -39,6 +40,11 @@ class StoreConfiguration {
             pool.setPassword(store.password());
         }
         pool.setMaximumPoolSize(store.poolSize());
+        // The database cuts off a statement the service gave up on (a write waiting for a lock, say), so that it cannot
+        // commit later: see MessageTable.statementLimit. Migrations are not cut off: they have connections of their
+        // own.
+        pool.setConnectionInitSql("SET statement_timeout = "
+                + MessageTable.statementLimit(store.timeout()).toMillis());
         // None kept ready for their own sake: HikariCP refills a pool below its minimum with pauses that grow to 5 s
         // while the database is away, and the writes after its return would wait out the pause. The pool is filled
         // once at start (openConnections); after that a connection is made when a write needs one, and kept while
@@ -55,13 +61,17 @@ class StoreConfiguration {
     MessageTable messageTable(HikariDataSource messageDatabase, StoreProperties store) {
         // Started beside its database, the service waits for it: one try a second, for a minute.
         Flyway.configure()
-                .dataSource(messageDatabase)
+                .dataSource(store.url(), nullIfBlank(store.user()), nullIfBlank(store.password()))
                 .connectRetries(CONNECT_RETRIES)
                 .connectRetriesInterval(1)
                 .load()
                 .migrate();
         openConnections(messageDatabase, store.poolSize());
         return new MessageTable(messageDatabase, store.timeout(), store.name());
+    }
+
+    private static @Nullable String nullIfBlank(String value) {
+        return value.isBlank() ? null : value;
     }
 
     /**

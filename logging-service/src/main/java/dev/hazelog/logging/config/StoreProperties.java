@@ -26,9 +26,8 @@ public record StoreProperties(
         @DefaultValue("10") int workingSetHeapPercent) {
 
     public StoreProperties {
-        if (poolSize < 2) {
-            // Flyway holds one connection for its lock while it migrates on another.
-            throw new IllegalArgumentException("hazelog.store.pool-size must be at least 2, not " + poolSize);
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("hazelog.store.pool-size must be at least 1, not " + poolSize);
         }
         if (timeout.toMillis() < 250) {
             throw new IllegalArgumentException("hazelog.store.timeout must be at least 250ms, not " + timeout);

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
@@ -52,15 +54,17 @@ final class MessageDatabase {
 
     /**
      * @param timeout how long the database may take to answer before the caller is told it is unavailable: the wait
-     *     for a connection and the connection's network timeout together. Statements also get twice as long on the
-     *     database's own clock, in case the network timeout is not heard. Not the other way round: PostgreSQL's driver,
-     *     once it has asked the server to cancel a statement, waits up to ten seconds for that cancel to be heard.
+     *     for a connection and the connection's network timeout together. The database itself cuts statements off
+     *     later, on its own clock, from the connection's {@code statement_timeout} (see
+     *     {@link MessageTable#statementLimit}), not by a cancel sent from here: PostgreSQL's driver keeps a timer per
+     *     statement for that, and once it has asked the server to cancel one waits up to ten seconds for the cancel to
+     *     be heard.
      * @param name how errors name the database: its URL without credentials
      */
     MessageDatabase(DataSource dataSource, Duration timeout, String name) {
         this.outages = new OutageWatch(dataSource, timeout, name);
-        this.jdbc = withTimeout(outages.refusingWhileDown(timeout), timeout);
-        this.chores = withTimeout(outages.refusingWhileDown(CHORE_LIMIT), CHORE_LIMIT);
+        this.jdbc = new JdbcTemplate(outages.refusingWhileDown(timeout));
+        this.chores = new JdbcTemplate(outages.refusingWhileDown(CHORE_LIMIT));
         this.name = name;
         // Half the timeout: the database's own cancel comes back well before the connection would give up on it.
         this.searchLimit = timeout.dividedBy(2);
@@ -82,21 +86,17 @@ final class MessageDatabase {
      */
     List<StoredMessage> searched(String sql, Object... arguments) {
         try {
-            return jdbc.execute((Connection connection) -> {
-                connection.setAutoCommit(false);
-                try (Statement settings = connection.createStatement();
-                        PreparedStatement query = connection.prepareStatement(sql)) {
-                    settings.execute(
-                            "SET LOCAL enable_seqscan = off; SET LOCAL statement_timeout = " + searchLimit.toMillis());
-                    new ArgumentPreparedStatementSetter(arguments).setValues(query);
-                    try (ResultSet rows = query.executeQuery()) {
-                        return new RowMapperResultSetExtractor<>(ROW).extractData(rows);
-                    }
-                } finally {
-                    connection.rollback(); // it wrote nothing: this ends the transaction and its settings
-                    connection.setAutoCommit(true);
-                }
-            });
+            return underSettings(
+                    jdbc,
+                    "SET LOCAL enable_seqscan = off; SET LOCAL statement_timeout = " + searchLimit.toMillis(),
+                    connection -> {
+                        try (PreparedStatement query = connection.prepareStatement(sql)) {
+                            new ArgumentPreparedStatementSetter(arguments).setValues(query);
+                            try (ResultSet rows = query.executeQuery()) {
+                                return new RowMapperResultSetExtractor<>(ROW).extractData(rows);
+                            }
+                        }
+                    });
         } catch (DataAccessException e) {
             if (e.getMostSpecificCause() instanceof SQLException cause && CANCELLED.equals(cause.getSQLState())) {
                 throw new SearchTooBroadException(searchLimit);
@@ -114,7 +114,27 @@ final class MessageDatabase {
      * count as down.
      */
     void execute(String sql) {
-        chores.execute(sql);
+        underSettings(chores, "SET LOCAL statement_timeout = " + CHORE_LIMIT.toMillis(), connection -> {
+            try (Statement chore = connection.createStatement()) {
+                return chore.execute(sql);
+            }
+        });
+    }
+
+    /** Work in a transaction of its own, under settings that end with it ({@code SET LOCAL}). */
+    private static <T> T underSettings(JdbcTemplate template, String settings, ConnectionCallback<T> work) {
+        return Objects.requireNonNull(template.execute((Connection connection) -> {
+            connection.setAutoCommit(false);
+            try (Statement set = connection.createStatement()) {
+                set.execute(settings);
+                T result = work.doInConnection(connection);
+                connection.commit();
+                return result;
+            } finally {
+                connection.rollback(); // after a failure: ends the transaction and its settings
+                connection.setAutoCommit(true);
+            }
+        }));
     }
 
     /** A statement that changes rows. */
@@ -125,13 +145,6 @@ final class MessageDatabase {
     /** A statement that answers ids, such as an INSERT ... RETURNING id. */
     List<String> ids(String sql, Object... arguments) {
         return answer(() -> jdbc.queryForList(sql, String.class, arguments));
-    }
-
-    static JdbcTemplate withTimeout(DataSource dataSource, Duration timeout) {
-        JdbcTemplate template = new JdbcTemplate(dataSource);
-        template.setQueryTimeout(
-                Math.toIntExact(MessageTable.statementLimit(timeout).toSeconds()));
-        return template;
     }
 
     /** Whether the database answers a trivial query within the timeout; false at once while it is taken for down. */

@@ -44,7 +44,8 @@ public class MessageTable implements MessageArchive {
 
     /**
      * How long the database itself lets a statement run, in case the connection's own timeout is not heard: twice the
-     * timeout, in whole seconds, at least one. A write the service gave up on may commit until then.
+     * timeout, in whole seconds, at least one. A write the service gave up on may commit until then, and no later: the
+     * service's connections set it as their {@code statement_timeout}.
      */
     public static Duration statementLimit(Duration timeout) {
         return Duration.ofSeconds(Math.max(1, timeout.multipliedBy(2).toSeconds()));

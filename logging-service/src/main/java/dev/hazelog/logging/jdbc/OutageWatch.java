@@ -35,7 +35,7 @@ final class OutageWatch {
     OutageWatch(DataSource pool, Duration timeout, String name) {
         this.pool = pool;
         this.name = name;
-        this.probe = MessageDatabase.withTimeout(new GivingUp(false, timeout), timeout);
+        this.probe = new JdbcTemplate(new GivingUp(false, timeout));
     }
 
     /** The pool's connections, given up on after {@code limit}, and refused at once while the database is down. */

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +88,38 @@ class PostgresStoreIT extends DurableStoreContract {
                 .untilAsserted(
                         () -> assertThat(store(2, id, "fast again").status()).isEqualTo(200));
         assertThat(rows(id)).isEqualTo(1);
+    }
+
+    /**
+     * A write the service gave up on, its statement waiting in the database for a lock held elsewhere, is cut off by
+     * the database at the statement limit (1 s): it does not commit when the lock is released later, after its client
+     * was told 503. The driver's own cancel, sent from the service, is never sent once the connection has timed out.
+     */
+    @Test
+    @Timeout(60)
+    void aWriteTheServiceGaveUpOnIsCutOffByTheDatabaseAndNeverCommitsLater() throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection holder = DriverManager.getConnection(postgres.url())) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("LOCK TABLE messages IN SHARE MODE"); // no INSERT gets past it
+            Answer refused = store(0, id, "given up on");
+            assertThat(refused.status()).isEqualTo(503);
+
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(database()
+                                    .queryForObject(
+                                            "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
+                                            Integer.class))
+                            .isZero());
+            holder.rollback();
+        }
+
+        assertThat(rows(id)).isZero();
+        // The service took the database for down; it comes back by itself and stores the message.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(store(1, id, "given up on").status()).isEqualTo(200));
+        assertThat(rows(id)).isOne();
     }
 
     /**
