@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.hazelog.logging.domain.MessageStore;
 import dev.hazelog.logging.domain.Retention;
 import dev.hazelog.logging.jdbc.MessageTable;
+import dev.hazelog.logging.jdbc.PendingRowsMerge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,14 +19,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The chores of the whole log, done by the cluster's oldest member alone (another takes over when it leaves): the
- * search index's pending rows merged every second, with the database; the log trimmed every retention interval, when a
+ * search index's pending rows merged every one to three seconds, with the database; the log trimmed every retention interval, when a
  * limit is set.
  */
 @Configuration(proxyBeanMethods = false)
 class HousekeepingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HousekeepingConfiguration.class);
-    private static final Duration TIDY_EVERY = Duration.ofSeconds(1);
+    private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService housekeeping(
@@ -36,8 +37,12 @@ class HousekeepingConfiguration {
             MeterRegistry meters) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("housekeeping").daemon().factory());
-        table.ifAvailable(database ->
-                everyOnOldest(chores, hazelcast, TIDY_EVERY, "tidy the search index", database::tidySearchIndex));
+        table.ifAvailable(database -> everyOnOldest(
+                chores,
+                hazelcast,
+                LOOK_EVERY,
+                "merge the search index's pending rows",
+                new PendingRowsMerge(database::mergePendingRows, System::nanoTime)::mergeIfDue));
         if (retention.maxAge() != null || retention.maxMessages() != null) {
             Retention trimming =
                     new Retention(store, retention.maxAge(), retention.maxMessages(), Clock.systemUTC(), meters);

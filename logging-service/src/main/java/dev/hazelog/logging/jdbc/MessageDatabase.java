@@ -110,13 +110,15 @@ final class MessageDatabase {
     }
 
     /**
-     * A chore's statement, given {@link #CHORE_LIMIT}: its failure is the chore's alone, and does not make the database
-     * count as down.
+     * A chore's query of one number, given {@link #CHORE_LIMIT}: its failure is the chore's alone, and does not make the
+     * database count as down.
      */
-    void execute(String sql) {
-        underSettings(chores, "SET LOCAL statement_timeout = " + CHORE_LIMIT.toMillis(), connection -> {
-            try (Statement chore = connection.createStatement()) {
-                return chore.execute(sql);
+    long chore(String sql) {
+        return underSettings(chores, "SET LOCAL statement_timeout = " + CHORE_LIMIT.toMillis(), connection -> {
+            try (Statement chore = connection.createStatement();
+                    ResultSet answer = chore.executeQuery(sql)) {
+                answer.next();
+                return answer.getLong(1);
             }
         });
     }

@@ -112,10 +112,12 @@ public class MessageTable implements MessageArchive {
 
     /**
      * Merges the rows waiting in the trigram index's pending list into the index, so that no write has to (see
-     * migration V2).
+     * migration V2 and {@link PendingRowsMerge}).
+     *
+     * @return the pages of the list it merged
      */
-    public void tidySearchIndex() {
-        database.execute("SELECT gin_clean_pending_list('messages_text_trigrams')");
+    public long mergePendingRows() {
+        return database.chore("SELECT gin_clean_pending_list('messages_text_trigrams')");
     }
 
     @Override
