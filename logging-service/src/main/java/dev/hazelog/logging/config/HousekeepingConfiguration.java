@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The chores of the whole log, done by the cluster's oldest member alone (another takes over when it leaves): the
- * search index's pending rows merged every one to three seconds, with the database; the log trimmed every retention interval, when a
- * limit is set.
+ * search index's pending rows merged every one to three seconds, with the database; the log trimmed every retention
+ * interval, when a limit is set.
  */
 @Configuration(proxyBeanMethods = false)
 class HousekeepingConfiguration {
