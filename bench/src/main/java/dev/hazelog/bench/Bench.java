@@ -124,7 +124,7 @@ public final class Bench {
             }
         }
         if (options.runs("M")) {
-            memoryOnly(f);
+            memoryOnly(f, database);
         }
         if (options.runs("S")) {
             startup();
@@ -260,7 +260,7 @@ public final class Bench {
      * differs between the modes, so the other services stay up and warm, as they were for F), primed, F measured, then
      * restarted as they were and F measured again: what the database behind the map costs, in the same run.
      */
-    private void memoryOnly(@Nullable Result withDatabase) throws IOException {
+    private void memoryOnly(@Nullable Result withDatabase, @Nullable MessageDatabase database) throws IOException {
         if (options.store().equals("memory")) {
             Phase.progress("M", "skipped: the system runs with its members' memory only already");
             return;
@@ -279,7 +279,7 @@ public final class Bench {
         }
         // The facade, never restarted, gets faster for minutes: F with the database is taken on both sides of the
         // memory-only F, and their mean compared with it, so that neither mode gains by coming later.
-        try (Targets targets = new Targets(options, null)) {
+        try (Targets targets = new Targets(options, database)) {
             prime(targets);
             targets.clear();
             Result after = writes(targets, "F json with the database, after M", targets::postMessage);
