@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     empty means the bind address and port
  * @param port the member's port; no auto-increment, so a member is always where the member list says
  * @param members {@code host:port} of every member; this member may be among them
- * @param backupCount synchronous backups of each entry: how many members may be lost at once without losing data
+ * @param backupCount synchronous backups of each entry: how many members may be lost at once without losing data;
+ *     memory-only, since with a database every entry is in its table and the members keep none
  * @param heartbeatInterval how often members tell each other they are alive
  * @param maxNoHeartbeat how long a silent member stays in the cluster; short enough to drop a frozen member, long
  *     enough that a busy one is not dropped

@@ -84,6 +84,9 @@ public final class MemberConfigFactory {
         MapConfig map = config.getMapConfig(HazelcastMessageStore.MAP_NAME);
         // Reads in order come from the archive's own index; one in the map would only cost heap.
         map.setIndexConfigs(new ArrayList<>());
+        // The archive holds every entry before the map does: a backup would keep nothing it lacks, and costs each write
+        // an operation on another member. A member lost takes its share of the entries along; they are loaded again.
+        map.setBackupCount(0);
         map.getMapStoreConfig()
                 .setEnabled(true)
                 .setImplementation(new ArchiveMapStore(archive))

@@ -1,13 +1,16 @@
 package dev.hazelog.logging.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import com.hazelcast.config.CompactSerializationConfigAccessor;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
 import dev.hazelog.logging.config.ClusterProperties;
+import dev.hazelog.logging.domain.MessageArchive;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,5 +99,15 @@ class MemberConfigFactoryTest {
                 .singleElement()
                 .satisfies(
                         registration -> assertThat(registration.element3).isInstanceOf(StoredMessageSerializer.class));
+    }
+
+    @Test
+    void keepsNoBackupsOfAWorkingSetWhoseEntriesAreAllInTheArchive() {
+        MemberConfigFactory.writeThrough(config, mock(MessageArchive.class), 10);
+
+        MapConfig map = config.getMapConfig(HazelcastMessageStore.MAP_NAME);
+        assertThat(map.getMapStoreConfig().isEnabled()).isTrue();
+        assertThat(map.getBackupCount()).isZero();
+        assertThat(map.getAsyncBackupCount()).isZero();
     }
 }
