@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long the wait for a connection and its statement may take together before the caller gets a
  *     503: under the facade's second, with room for the way there and back
  * @param workingSetHeapPercent how much of its heap (in per cent) each member's own entries of the map may take; the
- *     least recently used leave first and are read from the database when asked for. Backups take about as much again,
- *     so the memory guard's limit stays well away
+ *     least recently used leave first and are read from the database when asked for. The members keep no backups of
+ *     them (the table has every entry), so the memory guard's limit stays well away
  */
 @ConfigurationProperties("hazelog.store")
 public record StoreProperties(
