@@ -36,13 +36,13 @@ class HazelcastConfiguration {
     /** How often each member publishes how far its writes have settled: a stream's delay is about this. */
     private static final Duration HORIZON_EVERY = Duration.ofMillis(20);
 
-    /** With a database behind it, the map writes through its table and keeps only a working set in memory. */
+    /** With a database, the map keeps a working set of its table in memory. */
     @Bean(destroyMethod = "shutdown")
     HazelcastInstance hazelcastInstance(
             ClusterProperties properties, StoreProperties store, ObjectProvider<MessageArchive> archive) {
         Config config = MemberConfigFactory.create(properties);
         archive.ifAvailable(
-                messages -> MemberConfigFactory.writeThrough(config, messages, store.workingSetHeapPercent()));
+                messages -> MemberConfigFactory.workingSetOf(config, messages, store.workingSetHeapPercent()));
         return Hazelcast.newHazelcastInstance(config);
     }
 

@@ -6,19 +6,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The system of record behind the map: every acknowledged message, kept when every member is gone. The map writes
- * through it and loads from it what it does not hold; reads in order come from its history.
+ * The system of record behind the map: every acknowledged message, kept when every member is gone. A message is kept
+ * here before the map takes it, and the map loads from it what it does not hold; reads in order come from its history.
  *
  * <p>Every method throws {@link StorageUnavailableException} when the archive does not answer in time.
  */
 public interface MessageArchive extends MessageHistory {
-
-    /**
-     * Keeps the message; a message already kept under its id stays as it is.
-     *
-     * @throws ConflictingMessageException if its id is kept with another text
-     */
-    void keep(StoredMessage message);
 
     /**
      * Keeps, in one go, every message whose id is not kept yet. Atomic per id: of many concurrent calls with one id,

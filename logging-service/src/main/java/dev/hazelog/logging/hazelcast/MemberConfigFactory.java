@@ -76,11 +76,11 @@ public final class MemberConfigFactory {
     }
 
     /**
-     * Puts the archive behind the map: a put returns once the archive has the entry (write-through), an entry the map
-     * does not hold is loaded from it, and each member's own entries take at most {@code heapPercent} of its heap, the
-     * least recently used leaving first: a share of the heap, not a count, since a message may weigh a megabyte.
+     * Makes the map the archive's working set: an entry the map does not hold is loaded from the archive, and each
+     * member's own entries take at most {@code heapPercent} of its heap, the least recently used leaving first: a share
+     * of the heap, not a count, since a message may weigh a megabyte.
      */
-    public static void writeThrough(Config config, MessageArchive archive, int heapPercent) {
+    public static void workingSetOf(Config config, MessageArchive archive, int heapPercent) {
         MapConfig map = config.getMapConfig(HazelcastMessageStore.MAP_NAME);
         // Reads in order come from the archive's own index; one in the map would only cost heap.
         map.setIndexConfigs(new ArrayList<>());
@@ -89,8 +89,7 @@ public final class MemberConfigFactory {
         map.setBackupCount(0);
         map.getMapStoreConfig()
                 .setEnabled(true)
-                .setImplementation(new ArchiveMapStore(archive))
-                .setWriteDelaySeconds(0)
+                .setImplementation(new ArchiveMapLoader(archive))
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
         map.getEvictionConfig()
                 .setEvictionPolicy(EvictionPolicy.LRU)

@@ -56,7 +56,7 @@ final class WorkingSet implements AutoCloseable {
         messages.forEach(message -> putters.execute(() -> put(message)));
     }
 
-    /** Without writing it through to the database again; no expiry. */
+    /** No expiry; the {@link ArchiveMapLoader} behind the map sends nothing back to the database. */
     private void put(StoredMessage message) {
         try {
             map.putTransient(message.id(), message, 0, TimeUnit.SECONDS);

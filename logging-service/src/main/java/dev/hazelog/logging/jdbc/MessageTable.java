@@ -3,7 +3,6 @@ package dev.hazelog.logging.jdbc;
 import static dev.hazelog.logging.jdbc.MessageDatabase.COLUMNS;
 import static dev.hazelog.logging.jdbc.MessageDatabase.micros;
 
-import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
@@ -49,16 +48,6 @@ public class MessageTable implements MessageArchive {
      */
     public static Duration statementLimit(Duration timeout) {
         return Duration.ofSeconds(Math.max(1, timeout.multipliedBy(2).toSeconds()));
-    }
-
-    @Override
-    public void keep(StoredMessage message) {
-        StoredMessage before = keepNew(List.of(message)).get(message.id());
-        // A row for the id, yet the map did not know it: only another cluster on the same database (a split that has
-        // not merged yet) gets here. The same text is the same message; another is a conflict.
-        if (before != null && !before.text().equals(message.text())) {
-            throw new ConflictingMessageException(UUID.fromString(message.id()));
-        }
     }
 
     /**

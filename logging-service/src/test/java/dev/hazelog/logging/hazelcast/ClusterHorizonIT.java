@@ -11,7 +11,6 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import com.hazelcast.spi.properties.ClusterProperty;
-import dev.hazelog.logging.config.ClusterProperties;
 import dev.hazelog.logging.domain.AcceptanceClock;
 import dev.hazelog.logging.domain.WriteHorizon;
 import dev.hazelog.shared.testing.FreePorts;
@@ -169,19 +168,7 @@ class ClusterHorizonIT {
         final ClusterHorizon reads;
 
         Member(int index) {
-            Config config = MemberConfigFactory.create(new ClusterProperties(
-                    cluster,
-                    "127.0.0.1",
-                    "",
-                    ports.get(index),
-                    ports.stream().map(port -> "127.0.0.1:" + port).toList(),
-                    1,
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(4),
-                    Duration.ofSeconds(1),
-                    cluster + "-" + index,
-                    "",
-                    0.8));
+            Config config = LoopbackMembers.config(cluster, ports, index);
             config.setProperty(
                     ClusterProperty.PARTITION_OPERATION_THREAD_COUNT.getName(), String.valueOf(PARTITION_THREADS));
             member = Hazelcast.newHazelcastInstance(config);

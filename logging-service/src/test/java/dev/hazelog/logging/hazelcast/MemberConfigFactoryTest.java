@@ -103,7 +103,7 @@ class MemberConfigFactoryTest {
 
     @Test
     void keepsNoBackupsOfAWorkingSetWhoseEntriesAreAllInTheArchive() {
-        MemberConfigFactory.writeThrough(config, mock(MessageArchive.class), 10);
+        MemberConfigFactory.workingSetOf(config, mock(MessageArchive.class), 10);
 
         MapConfig map = config.getMapConfig(HazelcastMessageStore.MAP_NAME);
         assertThat(map.getMapStoreConfig().isEnabled()).isTrue();

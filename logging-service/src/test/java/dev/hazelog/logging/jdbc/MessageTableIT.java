@@ -3,7 +3,6 @@ package dev.hazelog.logging.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hazelog.logging.domain.ConflictingMessageException;
 import dev.hazelog.logging.domain.SearchTooBroadException;
 import dev.hazelog.logging.domain.StorageUnavailableException;
 import dev.hazelog.logging.domain.StoredMessage;
@@ -72,14 +71,12 @@ class MessageTableIT {
     }
 
     @Test
-    void aRowAlreadyThereWithTheSameTextIsTheSameMessageAndAnotherTextAConflict() {
-        String id = UUID.randomUUID().toString();
-        table.keep(message(id, "first", 1));
+    void aRowAlreadyThereIsAnsweredWithoutAFailedStatement() {
+        StoredMessage first = message(UUID.randomUUID().toString(), "first", 1);
+        table.keepNew(List.of(first));
 
-        table.keep(message(id, "first", 2));
-
-        assertThatThrownBy(() -> table.keep(message(id, "other", 3))).isInstanceOf(ConflictingMessageException.class);
-        assertThat(table.find(id)).isEqualTo(message(id, "first", 1));
+        assertThat(table.keepNew(List.of(message(first.id(), "other", 2)))).isEqualTo(Map.of(first.id(), first));
+        assertThat(table.find(first.id())).isEqualTo(first);
         assertThat(postgres.log())
                 .as("the database's log: a taken id is an answer, not a failed statement")
                 .doesNotContain("duplicate key value");
@@ -88,7 +85,7 @@ class MessageTableIT {
     @Test
     void keepNewKeepsTheFreshIdsInOneGoAndReturnsWhatWasKeptBefore() {
         StoredMessage before = message(UUID.randomUUID().toString(), "before", 1);
-        table.keep(before);
+        table.keepNew(List.of(before));
         StoredMessage fresh = message(UUID.randomUUID().toString(), "fresh", 2);
         StoredMessage again = message(before.id(), "again", 3);
 
@@ -105,7 +102,7 @@ class MessageTableIT {
                 message("00000000-0000-0000-0000-000000000002", "b", 10),
                 message("00000000-0000-0000-0000-000000000001", "a", 10),
                 message("00000000-0000-0000-0000-000000000003", "c", 5));
-        stored.forEach(table::keep);
+        table.keepNew(stored);
 
         try (var all = table.all()) {
             assertThat(all.map(StoredMessage::text)).containsExactly("c", "a", "b");
@@ -131,7 +128,7 @@ class MessageTableIT {
                 SELECT gen_random_uuid()::text, repeat('lorem ipsum ', 4000), i, 'logging-1'
                 FROM generate_series(1, 600) AS i""");
         StoredMessage needle = message(UUID.randomUUID().toString(), "a needle\nin the haystack", 5000);
-        table.keep(needle);
+        table.keepNew(List.of(needle));
         MessageTable impatient = new MessageTable(database, Duration.ofMillis(200), "test");
 
         assertThat(impatient.page(null, 10, search("NEEDLE\nin the")).messages())
@@ -151,12 +148,12 @@ class MessageTableIT {
         List<StoredMessage> kept = List.of(
                 message(UUID.randomUUID().toString(), "it's\ttwo\nlines \\ é 😀", 1),
                 message(UUID.randomUUID().toString(), "('a', 'b'),", 2));
-        kept.forEach(table::keep);
+        table.keepNew(kept);
         Path backup = folder.resolve("backup.sql");
         try (Connection connection = database.getConnection()) {
             assertThat(BackupTool.backup(connection, backup)).isEqualTo(2);
         }
-        table.keep(message(UUID.randomUUID().toString(), "after the backup", 3));
+        table.keepNew(List.of(message(UUID.randomUUID().toString(), "after the backup", 3)));
 
         try (Connection connection = database.getConnection()) {
             assertThat(BackupTool.restore(connection, backup)).isEqualTo(2);
@@ -185,7 +182,7 @@ class MessageTableIT {
     @Test
     void aRestoreThatFailsHalfWayLeavesTheTableAsItWas(@TempDir Path folder) throws IOException, SQLException {
         StoredMessage before = message(UUID.randomUUID().toString(), "before", 1);
-        table.keep(before);
+        table.keepNew(List.of(before));
         Path broken = folder.resolve("broken.sql");
         Files.writeString(broken, """
                 INSERT INTO messages (id, message_text, accepted_at_micros, stored_by) VALUES

@@ -1,40 +1,23 @@
 package dev.hazelog.logging.hazelcast;
 
-import com.hazelcast.map.MapStore;
+import com.hazelcast.map.MapLoader;
 import dev.hazelog.logging.domain.MessageArchive;
 import dev.hazelog.logging.domain.StoredMessage;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The map's side of the archive: Hazelcast calls it from the partition that owns the key. */
-final class ArchiveMapStore implements MapStore<String, StoredMessage> {
+/**
+ * The map's side of the archive: an entry the map does not hold is loaded from it, from the partition that owns the
+ * key. A loader and not a store: the archive takes each message before the map does (see {@link MessageWrites}), so
+ * nothing the map is given goes back to the database.
+ */
+final class ArchiveMapLoader implements MapLoader<String, StoredMessage> {
 
     private final MessageArchive archive;
 
-    ArchiveMapStore(MessageArchive archive) {
+    ArchiveMapLoader(MessageArchive archive) {
         this.archive = archive;
-    }
-
-    @Override
-    public void store(String id, StoredMessage message) {
-        archive.keep(message);
-    }
-
-    @Override
-    public void storeAll(Map<String, StoredMessage> messages) {
-        messages.values().forEach(archive::keep);
-    }
-
-    @Override
-    public void delete(String id) {
-        archive.forgetAll(List.of(id));
-    }
-
-    @Override
-    public void deleteAll(Collection<String> ids) {
-        archive.forgetAll(ids);
     }
 
     @Override
