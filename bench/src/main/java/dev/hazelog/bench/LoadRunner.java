@@ -58,7 +58,10 @@ final class LoadRunner {
                         if (due >= stopAt) {
                             return;
                         }
-                        LockSupport.parkNanos(due - System.nanoTime());
+                        // parkNanos may return early; an operation sent before its due time could end before it
+                        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                            LockSupport.parkNanos(wait);
+                        }
                         sample.accept(due, operation);
                     }
                 });
